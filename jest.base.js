@@ -1,0 +1,29 @@
+// Shared jest settings: TypeScript through SWC (decorators and their metadata kept for NestJS and
+// TypeORM), workspace packages resolved to their sources so tests never need a prior build.
+const path = require('node:path');
+
+/** @param {{ testMatch: string[], extra?: object }} opts */
+module.exports = function jestConfig({ testMatch, ...extra }) {
+  return {
+    testEnvironment: 'node',
+    testMatch,
+    transform: {
+      '^.+\\.tsx?$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true },
+            target: 'es2022',
+          },
+          module: { type: 'commonjs' },
+        },
+      ],
+    },
+    moduleNameMapper: {
+      '^@guanai/(contracts|domain|db)$': path.join(__dirname, 'packages/$1/src/index.ts'),
+      '^@guanai/db/testing$': path.join(__dirname, 'packages/db/src/testing/index.ts'),
+    },
+    ...extra,
+  };
+};

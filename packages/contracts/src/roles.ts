@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Roles, from the widest to the narrowest. */
+export const ROLES = [
+  'platform_admin',
+  'province_admin',
+  'tenant_admin',
+  'unit_officer',
+  'case_handler',
+  'judge',
+  'teacher',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+  'settings.tenant',
+  'settings.platform',
+  'queues.admin',
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;
+
+/** Organisation kinds: the province's tenants are city/county unions and university unions. */
+export const ORG_KINDS = ['platform', 'province', 'city', 'county', 'university', 'school', 'department'] as const;
+export const OrgKind = z.enum(ORG_KINDS);
+export type OrgKind = z.infer<typeof OrgKind>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { Ok, Problem } from './common';
+import * as auth from './auth';
+import * as orgs from './orgs';
+import * as users from './users';
+import * as audit from './audit';
+import * as settings from './settings';
+import type { Permission } from './roles';
+
+export interface RouteContract {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express-style path under the global prefix, e.g. `/v1/users/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public` routes need no login; `self` routes need only a login; otherwise a permission. */
+  access: 'public' | 'self' | Permission;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response?: z.ZodType;
+  /** Content type of a non-JSON response. */
+  produces?: string;
+}
+
+const r = (c: RouteContract) => c;
+
+/** Every HTTP route of the API. The API's tests check each controller route is here, and vice versa. */
+export const ROUTES = {
+  healthLive: r({ method: 'get', path: '/health/live', summary: 'Liveness', tag: 'health', access: 'public', response: settings.Health }),
+  healthReady: r({ method: 'get', path: '/health/ready', summary: 'Readiness: PostgreSQL and Redis', tag: 'health', access: 'public', response: settings.Health }),
+
+  login: r({ method: 'post', path: '/v1/auth/login', summary: 'Log in', tag: 'auth', access: 'public', body: auth.LoginRequest, response: auth.TokenResponse }),
+  refresh: r({ method: 'post', path: '/v1/auth/refresh', summary: 'Rotate the refresh token', tag: 'auth', access: 'public', body: auth.RefreshRequest, response: auth.TokenResponse }),
+  logout: r({ method: 'post', path: '/v1/auth/logout', summary: 'End the session', tag: 'auth', access: 'self', body: auth.LogoutRequest, response: Ok }),
+
+  me: r({ method: 'get', path: '/v1/me', summary: 'The logged-in user', tag: 'me', access: 'self', response: auth.Me }),
+  changePassword: r({ method: 'post', path: '/v1/me/password', summary: 'Change my password', tag: 'me', access: 'self', body: auth.ChangePasswordRequest, response: Ok }),
+  totpSetup: r({ method: 'post', path: '/v1/me/totp/setup', summary: 'Start TOTP enrolment', tag: 'me', access: 'self', response: auth.TotpSetupResponse }),
+  totpEnable: r({ method: 'post', path: '/v1/me/totp/enable', summary: 'Confirm TOTP enrolment with a code', tag: 'me', access: 'self', body: auth.TotpCodeRequest, response: Ok }),
+  totpDisable: r({ method: 'post', path: '/v1/me/totp/disable', summary: 'Remove my second factor', tag: 'me', access: 'self', body: auth.TotpCodeRequest, response: Ok }),
+
+  listOrgs: r({ method: 'get', path: '/v1/orgs', summary: 'The organisation tree in my scope', tag: 'orgs', access: 'org.read', response: orgs.OrgList }),
+  getOrg: r({ method: 'get', path: '/v1/orgs/:id', summary: 'One organisation', tag: 'orgs', access: 'org.read', response: orgs.Org }),
+  createOrg: r({ method: 'post', path: '/v1/orgs', summary: 'Create an organisation below one in scope', tag: 'orgs', access: 'org.write', body: orgs.CreateOrgRequest, response: orgs.Org }),
+  updateOrg: r({ method: 'patch', path: '/v1/orgs/:id', summary: 'Rename or recode an organisation', tag: 'orgs', access: 'org.write', body: orgs.UpdateOrgRequest, response: orgs.Org }),
+  moveOrg: r({ method: 'post', path: '/v1/orgs/:id/move', summary: 'Move an organisation under another parent', tag: 'orgs', access: 'org.write', body: orgs.MoveOrgRequest, response: orgs.Org }),
+  deactivateOrg: r({ method: 'post', path: '/v1/orgs/:id/deactivate', summary: 'Deactivate an organisation and its subtree', tag: 'orgs', access: 'org.write', body: orgs.VersionRequest, response: orgs.Org }),
+  activateOrg: r({ method: 'post', path: '/v1/orgs/:id/activate', summary: 'Reactivate an organisation', tag: 'orgs', access: 'org.write', body: orgs.VersionRequest, response: orgs.Org }),
+  getPasswordPolicy: r({ method: 'get', path: '/v1/orgs/:id/password-policy', summary: "A tenant's password policy", tag: 'orgs', access: 'settings.tenant', response: orgs.PasswordPolicy }),
+  putPasswordPolicy: r({ method: 'put', path: '/v1/orgs/:id/password-policy', summary: "Set a tenant's password policy", tag: 'orgs', access: 'settings.tenant', body: orgs.PasswordPolicy, response: orgs.PasswordPolicy }),
+
+  listUsers: r({ method: 'get', path: '/v1/users', summary: 'Users in my scope', tag: 'users', access: 'user.read', query: users.ListUsersQuery, response: users.UserPage }),
+  getUser: r({ method: 'get', path: '/v1/users/:id', summary: 'One user', tag: 'users', access: 'user.read', response: users.User }),
+  createUser: r({ method: 'post', path: '/v1/users', summary: 'Create a user', tag: 'users', access: 'user.write', body: users.CreateUserRequest, response: users.UserWithPassword }),
+  updateUser: r({ method: 'patch', path: '/v1/users/:id', summary: "Change a user's name, role or organisation", tag: 'users', access: 'user.write', body: users.UpdateUserRequest, response: users.User }),
+  disableUser: r({ method: 'post', path: '/v1/users/:id/disable', summary: 'Disable a user and end their sessions', tag: 'users', access: 'user.write', body: orgs.VersionRequest, response: users.User }),
+  enableUser: r({ method: 'post', path: '/v1/users/:id/enable', summary: 'Enable a user', tag: 'users', access: 'user.write', body: orgs.VersionRequest, response: users.User }),
+  unlockUser: r({ method: 'post', path: '/v1/users/:id/unlock', summary: 'Lift a lockout after failed logins', tag: 'users', access: 'user.write', body: orgs.VersionRequest, response: users.User }),
+  resetPassword: r({ method: 'post', path: '/v1/users/:id/reset-password', summary: 'Reset a password to a temporary one', tag: 'users', access: 'user.write', body: orgs.VersionRequest, response: users.UserWithPassword }),
+
+  listAuditEvents: r({ method: 'get', path: '/v1/audit-events', summary: 'Audit log in my scope', tag: 'audit', access: 'audit.read', query: audit.ListAuditEventsQuery, response: audit.AuditEventPage }),
+
+  getPlatformSettings: r({ method: 'get', path: '/v1/platform-settings', summary: 'Platform settings', tag: 'settings', access: 'settings.platform', response: settings.PlatformSettings }),
+  putPlatformSettings: r({ method: 'put', path: '/v1/platform-settings', summary: 'Change platform settings', tag: 'settings', access: 'settings.platform', body: settings.PlatformSettings, response: settings.PlatformSettings }),
+} satisfies Record<string, RouteContract>;
+
+export type RouteName = keyof typeof ROUTES;
+export { Problem };

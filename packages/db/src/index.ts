@@ -1,0 +1,11 @@
+export * from './entities';
+export { createDataSource, type DataSourceOptions } from './data-source';
+export { inScope, systemScope, type Scope } from './tenancy/scope';
+export { FieldCipher } from './crypto/field-cipher';
+export { hashPassword, verifyPassword, dummyHash } from './crypto/passwords';
+export { migrate, provisionAppLogin, withCredentials, withDatabase } from './admin/provision';
+export { APP_ROLE } from './migrations/rls';
+export { verifyAuditChains, type AuditVerification, type AuditBreak } from './audit/verify';
+export { createRootOrg, createChildOrg, createUser, type OrgSpec, type UserSpec } from './seed/builders';
+export { seedDemo, hasData, type DemoAccount } from './seed/demo';
+export { DataSource, type EntityManager } from 'typeorm';

@@ -1,0 +1,44 @@
+import { ROLES, PERMISSIONS } from '@guanai/contracts';
+import { can, canAssignRole, isAdministrator, roleFitsOrg } from '../index';
+
+describe('permission matrix', () => {
+  it('gives platform admins every permission and teachers none of the admin ones', () => {
+    for (const p of PERMISSIONS) expect(can('platform_admin', p)).toBe(true);
+    expect(can('teacher', 'user.read')).toBe(false);
+    expect(can('unit_officer', 'user.write')).toBe(false);
+  });
+
+  it('keeps platform settings and queues to the platform admin', () => {
+    for (const role of ROLES.filter((r) => r !== 'platform_admin')) {
+      expect(can(role, 'settings.platform')).toBe(false);
+      expect(can(role, 'queues.admin')).toBe(false);
+    }
+  });
+
+  it('marks the three administrator roles (MLPS level 3 asks them for two factors)', () => {
+    expect(ROLES.filter(isAdministrator)).toEqual(['platform_admin', 'province_admin', 'tenant_admin']);
+  });
+});
+
+describe('role assignment', () => {
+  it('lets an administrator give roles no wider than their own', () => {
+    expect(canAssignRole('tenant_admin', 'unit_officer')).toBe(true);
+    expect(canAssignRole('tenant_admin', 'tenant_admin')).toBe(true);
+    expect(canAssignRole('tenant_admin', 'province_admin')).toBe(false);
+    expect(canAssignRole('province_admin', 'platform_admin')).toBe(false);
+    expect(canAssignRole('platform_admin', 'platform_admin')).toBe(true);
+  });
+
+  it('lets no one else assign roles', () => {
+    expect(canAssignRole('unit_officer', 'teacher')).toBe(false);
+    expect(canAssignRole('case_handler', 'teacher')).toBe(false);
+  });
+
+  it('places each role at the right level of the tree', () => {
+    expect(roleFitsOrg('tenant_admin', 'county')).toBe(true);
+    expect(roleFitsOrg('tenant_admin', 'school')).toBe(false);
+    expect(roleFitsOrg('unit_officer', 'school')).toBe(true);
+    expect(roleFitsOrg('unit_officer', 'department')).toBe(true);
+    expect(roleFitsOrg('province_admin', 'county')).toBe(false);
+  });
+});

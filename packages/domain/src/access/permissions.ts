@@ -1,0 +1,37 @@
+import type { Permission, Role } from '@guanai/contracts';
+
+/**
+ * The permission matrix (docs/permissions.md is generated from it). Data scope is separate: every
+ * role sees only its own organisation and what lies below it (本级及以下).
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  platform_admin: [
+    'org.read',
+    'org.write',
+    'user.read',
+    'user.write',
+    'audit.read',
+    'settings.tenant',
+    'settings.platform',
+    'queues.admin',
+  ],
+  province_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'settings.tenant'],
+  tenant_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'settings.tenant'],
+  unit_officer: ['org.read'],
+  case_handler: ['org.read'],
+  judge: [],
+  teacher: [],
+};
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Administrators are the roles MLPS level 3 (等保三级) asks a second factor of. */
+export function isAdministrator(role: Role): boolean {
+  return role === 'platform_admin' || role === 'province_admin' || role === 'tenant_admin';
+}
