@@ -39,7 +39,7 @@ function operation(name: string, route: RouteContract): Json {
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
       : {}),
-    responses: { '200': { description: 'OK', ...ok }, default: { description: 'Problem', content: problem } },
+    responses: { [String(route.status ?? 200)]: { description: 'OK', ...ok }, default: { description: 'Problem', content: problem } },
   };
 }
 

@@ -24,7 +24,7 @@ export const OrgList = z.object({ items: z.array(Org) });
 export const OrgCode = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lowercase letters, digits and hyphens');
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'ORG_CODE_FORMAT');
 
 export const CreateOrgRequest = z.strictObject({
   parentId: Id,

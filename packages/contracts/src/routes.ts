@@ -20,6 +20,8 @@ export interface RouteContract {
   response?: z.ZodType;
   /** Content type of a non-JSON response. */
   produces?: string;
+  /** HTTP status of success; 200 unless said (201 for creations). */
+  status?: 200 | 201 | 204;
 }
 
 const r = (c: RouteContract) => c;
@@ -41,7 +43,7 @@ export const ROUTES = {
 
   listOrgs: r({ method: 'get', path: '/v1/orgs', summary: 'The organisation tree in my scope', tag: 'orgs', access: 'org.read', response: orgs.OrgList }),
   getOrg: r({ method: 'get', path: '/v1/orgs/:id', summary: 'One organisation', tag: 'orgs', access: 'org.read', response: orgs.Org }),
-  createOrg: r({ method: 'post', path: '/v1/orgs', summary: 'Create an organisation below one in scope', tag: 'orgs', access: 'org.write', body: orgs.CreateOrgRequest, response: orgs.Org }),
+  createOrg: r({ method: 'post', path: '/v1/orgs', summary: 'Create an organisation below one in scope', tag: 'orgs', access: 'org.write', body: orgs.CreateOrgRequest, response: orgs.Org, status: 201 }),
   updateOrg: r({ method: 'patch', path: '/v1/orgs/:id', summary: 'Rename or recode an organisation', tag: 'orgs', access: 'org.write', body: orgs.UpdateOrgRequest, response: orgs.Org }),
   moveOrg: r({ method: 'post', path: '/v1/orgs/:id/move', summary: 'Move an organisation under another parent', tag: 'orgs', access: 'org.write', body: orgs.MoveOrgRequest, response: orgs.Org }),
   deactivateOrg: r({ method: 'post', path: '/v1/orgs/:id/deactivate', summary: 'Deactivate an organisation and its subtree', tag: 'orgs', access: 'org.write', body: orgs.VersionRequest, response: orgs.Org }),
@@ -51,7 +53,7 @@ export const ROUTES = {
 
   listUsers: r({ method: 'get', path: '/v1/users', summary: 'Users in my scope', tag: 'users', access: 'user.read', query: users.ListUsersQuery, response: users.UserPage }),
   getUser: r({ method: 'get', path: '/v1/users/:id', summary: 'One user', tag: 'users', access: 'user.read', response: users.User }),
-  createUser: r({ method: 'post', path: '/v1/users', summary: 'Create a user', tag: 'users', access: 'user.write', body: users.CreateUserRequest, response: users.UserWithPassword }),
+  createUser: r({ method: 'post', path: '/v1/users', summary: 'Create a user', tag: 'users', access: 'user.write', body: users.CreateUserRequest, response: users.UserWithPassword, status: 201 }),
   updateUser: r({ method: 'patch', path: '/v1/users/:id', summary: "Change a user's name, role or organisation", tag: 'users', access: 'user.write', body: users.UpdateUserRequest, response: users.User }),
   disableUser: r({ method: 'post', path: '/v1/users/:id/disable', summary: 'Disable a user and end their sessions', tag: 'users', access: 'user.write', body: orgs.VersionRequest, response: users.User }),
   enableUser: r({ method: 'post', path: '/v1/users/:id/enable', summary: 'Enable a user', tag: 'users', access: 'user.write', body: orgs.VersionRequest, response: users.User }),

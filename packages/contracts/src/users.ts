@@ -6,7 +6,7 @@ export const Username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 letters, digits, dot, hyphen or underscore');
+  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'USERNAME_FORMAT');
 
 export const UserStatus = z.enum(['active', 'disabled']);
 export type UserStatus = z.infer<typeof UserStatus>;

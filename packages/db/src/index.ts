@@ -9,3 +9,4 @@ export { verifyAuditChains, type AuditVerification, type AuditBreak } from './au
 export { createRootOrg, createChildOrg, createUser, type OrgSpec, type UserSpec } from './seed/builders';
 export { seedDemo, hasData, type DemoAccount } from './seed/demo';
 export { DataSource, type EntityManager } from 'typeorm';
+export { loadConfig, parseFieldKeys, ConfigSchema, ConfigError, type Config } from './config/config';

@@ -20,6 +20,8 @@ export class UserEntity {
   @Column({ name: 'totp_pending_secret', type: 'text', nullable: true, select: false })
   totpPendingSecret!: string | null;
   @Column({ name: 'totp_enabled', type: 'boolean', default: false }) totpEnabled!: boolean;
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false }) totpLastStep!: string | null;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt!: Date | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

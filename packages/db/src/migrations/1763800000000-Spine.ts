@@ -65,6 +65,7 @@ export class Spine1763800000000 implements MigrationInterface {
         totp_secret text,
         totp_pending_secret text,
         totp_enabled boolean NOT NULL DEFAULT false,
+        totp_last_step bigint,
         last_login_at timestamptz,
         version int NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),

@@ -1,0 +1,59 @@
+import type { FormInstance } from 'antd';
+import type { FieldError, Problem } from '@guanai/contracts';
+import { currentLang } from '@/app/i18n/lang';
+import { translator } from '@/app/i18n/lang';
+
+/** A failed API call, carrying the server's problem document (or one made up for network failures). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string {
+    return this.problem.code;
+  }
+}
+
+export function localProblem(status: number, code: string, zh: string, en: string): Problem {
+  return { type: 'about:blank', title: code, status, code, detail: en, messages: { 'zh-CN': zh, en } };
+}
+
+export function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && 'code' in body && 'status' in body;
+}
+
+/** The message a person should read, in the current language. */
+export function errorMessage(err: unknown): string {
+  const lang = currentLang();
+  if (err instanceof ApiError) {
+    return err.problem.messages?.[lang] || err.problem.detail || err.problem.title;
+  }
+  return translator(lang)('error.unknown');
+}
+
+/** `body.orgId` → `['orgId']`; paths outside the body (query, params) are not form fields. */
+function fieldName(error: FieldError): string[] | null {
+  const [where, ...rest] = error.path.split('.');
+  return where === 'body' && rest.length > 0 ? rest : null;
+}
+
+/**
+ * Puts the server's field errors on the form's fields. Returns true when at least one landed, so the
+ * caller can skip a duplicate toast. Only fields the form has are touched.
+ */
+export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
+  if (!(err instanceof ApiError) || !err.problem.errors?.length) return false;
+  const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
+  const fields = err.problem.errors
+    .map((e) => ({ name: fieldName(e), message: e.message }))
+    .filter((f): f is { name: string[]; message: string } => f.name !== null && known.has(f.name[0]!))
+    .map((f) => ({ name: f.name, errors: [f.message] }));
+  if (fields.length === 0) return false;
+  form.setFields(fields);
+  return true;
+}

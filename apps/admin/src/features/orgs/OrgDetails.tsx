@@ -1,0 +1,77 @@
+import { App, Button, Descriptions, Popconfirm, Space, Tag } from 'antd';
+import type { Org } from '@guanai/contracts';
+import { allowedChildKinds } from '@guanai/domain/orgs';
+import { errorMessage } from '@/app/api/problem';
+import { useI18n } from '@/app/i18n/I18nProvider';
+import { kindName } from '@/app/labels';
+import { setOrgActive } from './api';
+
+export type OrgAction = 'create' | 'rename' | 'move';
+
+interface Props {
+  org: Org;
+  parentName?: string;
+  canWrite: boolean;
+  onAction: (action: OrgAction) => void;
+}
+
+export function OrgDetails({ org, parentName, canWrite, onAction }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const toggle = async () => {
+    try {
+      await setOrgActive(org, !org.active);
+      message.success(t(org.active ? 'orgs.deactivated' : 'orgs.activated'));
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+  const childKinds = allowedChildKinds(org.kind);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Descriptions
+        column={1}
+        bordered
+        size="small"
+        items={[
+          { key: 'name', label: t('orgs.name'), children: org.name },
+          { key: 'kind', label: t('orgs.kind'), children: kindName(t, org.kind) },
+          { key: 'code', label: t('orgs.code'), children: org.code ?? '—' },
+          { key: 'parent', label: t('orgs.parent'), children: parentName ?? '—' },
+          ...(org.kind === 'school'
+            ? [{ key: 'rural', label: t('orgs.rural'), children: org.rural ? t('common.yes') : t('common.no') }]
+            : []),
+          {
+            key: 'status',
+            label: t('orgs.status'),
+            children: org.active ? <Tag color="green">{t('orgs.active')}</Tag> : <Tag>{t('orgs.inactive')}</Tag>,
+          },
+        ]}
+      />
+      {canWrite && (
+        <Space wrap>
+          <Button
+            type="primary"
+            onClick={() => onAction('create')}
+            disabled={childKinds.length === 0 || !org.active}
+            title={childKinds.length === 0 ? t('orgs.noChildKinds') : undefined}
+          >
+            {t('orgs.create')}
+          </Button>
+          <Button onClick={() => onAction('rename')}>{t('orgs.rename')}</Button>
+          <Button onClick={() => onAction('move')} disabled={!org.parentId}>
+            {t('orgs.move')}
+          </Button>
+          <Popconfirm
+            title={t(org.active ? 'orgs.deactivateConfirm' : 'orgs.activateConfirm')}
+            okText={t('common.ok')}
+            cancelText={t('common.cancel')}
+            onConfirm={toggle}
+          >
+            <Button danger={org.active}>{t(org.active ? 'orgs.deactivate' : 'orgs.activate')}</Button>
+          </Popconfirm>
+        </Space>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,96 @@
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import type { Request } from 'express';
+import type { Config } from '@guanai/db';
+import { ConfigModule } from './config.module';
+import { DbModule } from './db/db.module';
+import { RedisModule } from './redis/redis.module';
+import { ProblemFilter } from './common/problem.filter';
+import { AuthGuard } from './common/auth.guard';
+import { RateLimitGuard } from './common/rate-limit.guard';
+import { ScopedTxInterceptor } from './common/scoped-tx.interceptor';
+import { RequestContext } from './common/request-context';
+import { AuditService } from './audit/audit.service';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { SessionsService } from './auth/sessions.service';
+import { Tokens } from './auth/tokens';
+import { HealthController } from './health/health.controller';
+import { MeController } from './me/me.controller';
+import { MeService } from './me/me.service';
+import { OpenApiController } from './openapi/openapi.controller';
+import { OrgChainService } from './orgs/org-chain.service';
+import { OrgsController } from './orgs/orgs.controller';
+import { OrgsService } from './orgs/orgs.service';
+import { PlatformSettingsController } from './settings/platform-settings.controller';
+import { PlatformSettingsService } from './settings/platform-settings.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (req: Request) => String(req.id),
+            setup: (cls, req: Request) => cls.set('ip', req.ip ?? null),
+          },
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req) => String((req as Request).id),
+            // Who did it, never what they sent: no bodies, tokens, passwords or ID numbers in logs.
+            customProps: (req) => {
+              const auth = (req as Request & { auth?: { userId: string; orgId: string } }).auth;
+              return auth ? { userId: auth.userId, orgId: auth.orgId } : {};
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+            ...(config.LOG_PRETTY ? { transport: { target: 'pino-pretty' } } : {}),
+          },
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
+        DbModule,
+        RedisModule,
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        MeController,
+        OrgsController,
+        UsersController,
+        AuditController,
+        PlatformSettingsController,
+        OpenApiController,
+      ],
+      providers: [
+        RequestContext,
+        Tokens,
+        SessionsService,
+        AuthService,
+        AuditService,
+        MeService,
+        OrgChainService,
+        OrgsService,
+        UsersService,
+        PlatformSettingsService,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        // Order matters: who is calling first, then how often they may.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: ScopedTxInterceptor },
+      ],
+    };
+  }
+}

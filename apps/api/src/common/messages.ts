@@ -1,0 +1,52 @@
+/** Every error code the API answers with, its HTTP status and its message in both languages. */
+export const MESSAGES = {
+  VALIDATION_FAILED: [400, '请求内容不符合要求', 'The request is not valid'],
+  MALFORMED_JSON: [400, '请求内容不是合法的 JSON', 'The request body is not valid JSON'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '请求内容类型不受支持，请使用 application/json', 'Unsupported content type; send application/json'],
+  PAYLOAD_TOO_LARGE: [413, '请求内容过大（上限 1 MB）', 'The request body is too large (limit 1 MB)'],
+  UNAUTHENTICATED: [401, '请先登录', 'Please log in'],
+  TOKEN_EXPIRED: [401, '登录凭证已过期，请刷新', 'The access token has expired; refresh it'],
+  SESSION_EXPIRED: [401, '会话已结束，请重新登录', 'The session has ended; please log in again'],
+  INVALID_CREDENTIALS: [401, '用户名或密码错误', 'Wrong username or password'],
+  REFRESH_TOKEN_INVALID: [401, '刷新凭证无效，请重新登录', 'The refresh token is not valid; please log in again'],
+  REFRESH_TOKEN_REUSED: [401, '刷新凭证被重复使用，为安全起见该会话已全部注销', 'A refresh token was reused; the session has been revoked for safety'],
+  MFA_REQUIRED: [401, '请输入两步验证码', 'Enter your two-factor code'],
+  MFA_INVALID: [401, '两步验证码错误', 'Wrong two-factor code'],
+  ACCOUNT_LOCKED: [423, '登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试或联系管理员', 'Too many failed logins; the account is locked. Try again in {minutes} minutes or ask an administrator'],
+  ACCOUNT_DISABLED: [403, '账号已停用，请联系管理员', 'The account is disabled; ask an administrator'],
+  FORBIDDEN: [403, '您没有执行此操作的权限', 'You do not have permission to do this'],
+  PASSWORD_CHANGE_REQUIRED: [403, '请先修改初始密码', 'Change your temporary password first'],
+  MFA_ENROLLMENT_REQUIRED: [403, '管理员须先启用两步验证', 'Administrators must set up two-factor authentication first'],
+  ROLE_NOT_ASSIGNABLE: [403, '不能授予高于自身的角色', 'You cannot give a role wider than your own'],
+  NOT_FOUND: [404, '未找到该资源，或您无权访问', 'Not found, or not yours to see'],
+  ROUTE_NOT_FOUND: [404, '接口不存在', 'No such endpoint'],
+  STALE_VERSION: [409, '数据已被他人修改，请刷新后重试', 'Someone else changed this; reload and try again'],
+  USERNAME_TAKEN: [409, '用户名已被使用', 'That username is taken'],
+  ORG_CODE_TAKEN: [409, '同级组织中已有此代码', 'A sibling organisation already has this code'],
+  ORG_KIND_NOT_ALLOWED: [422, '该上级组织下不能建立此类组织', 'This kind of organisation cannot sit under that parent'],
+  ORG_MOVE_CYCLE: [422, '不能把组织移动到它自己或其下级之下', 'An organisation cannot move under itself or its descendants'],
+  ORG_NOT_BELOW_SCOPE: [403, '只能管理本级以下的组织', 'You can only manage organisations below your own'],
+  ORG_INACTIVE: [422, '该组织已停用', 'That organisation is inactive'],
+  ORG_NOT_TENANT: [422, '只有县（区）、市级工会和高校工会有密码规则', 'Only tenant unions have a password policy'],
+  ROLE_ORG_MISMATCH: [422, '该角色不能设在此类组织', 'That role does not belong at this kind of organisation'],
+  PASSWORD_POLICY: [422, '密码不符合安全要求', 'The password does not meet the policy'],
+  PASSWORD_TOO_SHORT: [422, '密码至少 {minLength} 位', 'At least {minLength} characters'],
+  PASSWORD_TOO_FEW_CLASSES: [422, '密码须包含大写字母、小写字母、数字、符号中的至少 {minClasses} 类', 'Use at least {minClasses} of: upper case, lower case, digits, symbols'],
+  PASSWORD_COMMON: [422, '这是常见密码，容易被猜中', 'This is a common password, easy to guess'],
+  PASSWORD_CONTAINS_USERNAME: [422, '密码不能包含用户名', 'The password must not contain the username'],
+  PASSWORD_WRONG: [422, '当前密码不正确', 'The current password is wrong'],
+  PASSWORD_UNCHANGED: [422, '新密码不能与当前密码相同', 'The new password must differ from the current one'],
+  MFA_NOT_SET_UP: [422, '请先开始两步验证设置', 'Start two-factor setup first'],
+  CANNOT_DISABLE_SELF: [422, '不能停用自己的账号', 'You cannot disable your own account'],
+  USERNAME_FORMAT: [400, '用户名为 3–64 位小写字母、数字、点、连字符或下划线，以字母或数字开头', '3–64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit'],
+  ORG_CODE_FORMAT: [400, '代码为 1–32 位小写字母、数字或连字符', '1–32 lower-case letters, digits or hyphens'],
+  RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; try again later'],
+  INTERNAL: [500, '服务器内部错误，请稍后再试', 'Something went wrong on our side; try again later'],
+  UNAVAILABLE: [503, '服务暂不可用', 'Service unavailable'],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export function format(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

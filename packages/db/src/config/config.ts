@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every setting of the API and worker, read once at boot from the environment. Secrets are marked
+ * `secret` in the description and never logged. Nothing else reads process.env.
+ */
+export const ConfigSchema = z.object({
+  // --- database
+  /** Owner URL: migrations only. */
+  DATABASE_URL: z.string().url().describe('secret'),
+  /** Application login (no ownership, no BYPASSRLS) used by the API and the worker. */
+  APP_DATABASE_URL: z.string().url().describe('secret'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // --- redis
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Key prefix for BullMQ and rate limits, so several installs (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_:-]+$/).default('guanai'),
+  // --- http
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Built SPA to serve beside the API; empty to serve none. */
+  ADMIN_DIST: z.string().default(''),
+  TRUST_PROXY: bool.default(false),
+  /** Requests per minute per client on the API, and login attempts per minute per IP and username. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // --- auth
+  JWT_SECRET: z.string().min(32).describe('secret'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(600),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // --- encryption of sensitive columns
+  /** `id:base64key[,id:base64key…]`, 32-byte keys; the first is used for new writes unless FIELD_KEY_CURRENT says. */
+  FIELD_KEYS: z.string().min(1).describe('secret'),
+  FIELD_KEY_CURRENT: z.string().optional(),
+  /** Base64, ≥ 32 bytes: the HMAC key of lookup hashes. */
+  LOOKUP_HASH_KEY: z.string().min(44).describe('secret'),
+  // --- logging
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function parseFieldKeys(config: Config): { keys: Record<string, string>; current: string } {
+  const pairs = config.FIELD_KEYS.split(',').map((p) => p.trim().split(':') as [string, string]);
+  const keys = Object.fromEntries(pairs);
+  return { keys, current: config.FIELD_KEY_CURRENT ?? pairs[0]![0] };
+}
