@@ -19,7 +19,13 @@ module.exports = function jestConfig({ testMatch, ...extra }) {
           module: { type: 'commonjs' },
         },
       ],
+      '^.+\\.m?js$': [
+        '@swc/jest',
+        { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+      ],
     },
+    // otplib 13 depends on ESM-only packages; Node 20 loads them, jest's CommonJS runtime needs them compiled.
+    transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble|@otplib|otplib)/)'],
     moduleNameMapper: {
       '^@guanai/(contracts|domain|db)$': path.join(__dirname, 'packages/$1/src/index.ts'),
       '^@guanai/db/testing$': path.join(__dirname, 'packages/db/src/testing/index.ts'),

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './settings';
 export * from './routes';
 export { buildOpenApi } from './openapi';
+export * from './jobs';

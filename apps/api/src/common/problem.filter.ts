@@ -1,5 +1,4 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { FieldError, Problem } from '@guanai/contracts';
 import { AppError, type FieldProblem } from './app-error';
@@ -38,7 +37,6 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toAppError(e: unknown): AppError {
     if (e instanceof AppError) return e;
-    if (e instanceof ThrottlerException) return new AppError('RATE_LIMITED');
     // body-parser errors carry a `type`.
     const type = (e as { type?: string })?.type;
     if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE');

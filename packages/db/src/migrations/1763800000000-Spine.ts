@@ -158,7 +158,8 @@ export class Spine1763800000000 implements MigrationInterface {
       for (const sql of tenantRls(table)) await q.query(sql);
     }
 
-    await q.query(`GRANT SELECT, INSERT, UPDATE ON orgs, users, sessions, platform_settings TO ${APP_ROLE}`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE ON orgs, users, platform_settings TO ${APP_ROLE}`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO ${APP_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON refresh_tokens TO ${APP_ROLE}`);
     // The audit log is append-only for the application: no UPDATE, no DELETE.
     await q.query(`GRANT SELECT, INSERT ON audit_events TO ${APP_ROLE}`);

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * Every queue and job of the platform with its payload schema: the one registry the API (producer)
+ * and the worker (consumer) share. Payloads carry ids, never personal data.
+ */
+export const JOBS = {
+  maintenance: {
+    'sessions.cleanup': z.strictObject({ olderThanDays: z.number().int().min(1).max(365) }),
+  },
+} as const;
+
+export type QueueName = keyof typeof JOBS;
+export type JobName<Q extends QueueName> = keyof (typeof JOBS)[Q] & string;
+export type JobPayload<Q extends QueueName, J extends JobName<Q>> = z.infer<(typeof JOBS)[Q][J] & z.ZodType>;
+
+/** Recurring jobs, run in the platform's time zone unless a tenant has its own. */
+export const SCHEDULES = [
+  {
+    id: 'maintenance:sessions.cleanup:daily',
+    queue: 'maintenance',
+    job: 'sessions.cleanup',
+    pattern: '0 30 3 * * *',
+    tz: 'Asia/Shanghai',
+    data: { olderThanDays: 30 },
+  },
+] as const;
