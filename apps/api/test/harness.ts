@@ -28,6 +28,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOOKUP_HASH_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'silent',
     DB_POOL_SIZE: '4',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...overrides,
   });
 }

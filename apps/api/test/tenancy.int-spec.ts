@@ -1,4 +1,4 @@
-import { inScope } from '@guanai/db';
+import { inScope, returnedRows } from '@guanai/db';
 import type { TenantFixture } from '@guanai/db/testing';
 import { fixture, login, request, snapshot, startHarness, type Harness } from './harness';
 
@@ -52,10 +52,10 @@ describe('row-level security in PostgreSQL', () => {
         em.query(`UPDATE users SET org_id = $1 WHERE id = $2`, [fx.otherTenant.id, fx.users.officer.id]),
       ),
     ).rejects.toThrow(/row-level security/);
-    const moved = await inScope(h.appDs, { path: fx.otherTenant.path }, (em) =>
-      em.query(`UPDATE users SET display_name = 'x' WHERE id = $1 RETURNING id`, [fx.users.officer.id]),
+    const moved = await inScope(h.appDs, { path: fx.otherTenant.path }, async (em) =>
+      returnedRows(await em.query(`UPDATE users SET display_name = 'x' WHERE id = $1 RETURNING id`, [fx.users.officer.id])),
     );
-    expect(moved[0]).toEqual([]); // invisible, so untouched
+    expect(moved).toEqual([]); // invisible, so untouched
   });
 });
 

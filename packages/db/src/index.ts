@@ -10,3 +10,4 @@ export { createRootOrg, createChildOrg, createUser, type OrgSpec, type UserSpec 
 export { seedDemo, hasData, type DemoAccount } from './seed/demo';
 export { DataSource, type EntityManager } from 'typeorm';
 export { loadConfig, parseFieldKeys, ConfigSchema, ConfigError, type Config } from './config/config';
+export { returnedRows } from './tenancy/returning';

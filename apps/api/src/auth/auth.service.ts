@@ -5,6 +5,7 @@ import {
   FieldCipher,
   dummyHash,
   inScope,
+  returnedRows,
   systemScope,
   verifyPassword,
   type Config,
@@ -142,9 +143,11 @@ export class AuthService {
       if (!row) return { fail: 'REFRESH_TOKEN_INVALID' };
       const actor = this.actorOf(row);
       if (row.revoked_at) return { fail: 'SESSION_EXPIRED' };
-      const claimed = await em.query(
-        `UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING 1`,
-        [hashToken(token)],
+      const claimed = returnedRows(
+        await em.query(
+          `UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING 1`,
+          [hashToken(token)],
+        ),
       );
       if (claimed.length === 0) {
         await this.sessions.revoke(em, row.session_id, 'refresh_reuse');

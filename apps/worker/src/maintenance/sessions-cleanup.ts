@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { inScope, systemScope, type DataSource } from '@guanai/db';
+import { inScope, returnedRows, systemScope, type DataSource } from '@guanai/db';
 
 /**
  * Deletes sessions that ended (revoked or expired) more than N days ago, with their refresh tokens.
@@ -7,12 +7,14 @@ import { inScope, systemScope, type DataSource } from '@guanai/db';
  */
 export async function cleanupSessions(ds: DataSource, olderThanDays: number): Promise<number> {
   const deleted = await inScope(ds, systemScope('sessions-cleanup'), async (em) => {
-    const rows = await em.query(
+    const rows = returnedRows(
+      await em.query(
       `DELETE FROM sessions
        WHERE coalesce(revoked_at, expires_at) < now() - make_interval(days => $1) RETURNING id`,
-      [olderThanDays],
+        [olderThanDays],
+      ),
     );
-    return rows.length as number;
+    return rows.length;
   });
   new Logger('sessions.cleanup').log(`deleted ${deleted} ended sessions`);
   return deleted;
