@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const post = (path: string, body: object, auth?: object) => request(h.http).post(path).set(auth ?? {}).send(body);
+const post = (path: string, body: object, auth?: Record<string, string>) => request(h.http).post(path).set(auth ?? {}).send(body);
 
 describe('login', () => {
   it('issues an access and a refresh token and /me names the user, role and organisation', async () => {

@@ -14,7 +14,7 @@ afterAll(() => h.close());
 
 const withBody = Object.entries(ROUTES as Record<string, RouteContract>).filter(([, r]) => r.body);
 const pathOf = (r: RouteContract) => `/api${r.path.replace(':id', fx.schools[0]!.id)}`;
-const send = (r: RouteContract, auth: object) =>
+const send = (r: RouteContract, auth: Record<string, string>) =>
   (request(h.http) as never as Record<string, (p: string) => request.Test>)[r.method]!(pathOf(r)).set(auth);
 
 describe('every route with a body, given bad input, answers a problem and changes nothing', () => {

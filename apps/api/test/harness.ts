@@ -59,6 +59,7 @@ export function fixture(h: Harness): Promise<TenantFixture> {
 export interface Session {
   accessToken: string;
   refreshToken: string;
+  restrictions: string[];
   auth: { Authorization: string };
 }
 

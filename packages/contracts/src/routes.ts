@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { Ok, Problem } from './common';
 import * as auth from './auth';
 import * as orgs from './orgs';
