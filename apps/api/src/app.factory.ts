@@ -1,7 +1,9 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import helmet from 'helmet';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { Logger } from 'nestjs-pino';
 import type { Config } from '@guanai/db';
 import { AppModule } from './app.module';
@@ -23,6 +25,7 @@ export async function createApp(config: Config): Promise<INestApplication> {
   app.use(assignRequestId);
   app.use(jsonBody);
   app.setGlobalPrefix('api');
+  app.use('/api/docs/assets', express.static(getAbsoluteFSPath(), { index: false, maxAge: '1d' }));
   mountSpa(app.getHttpAdapter().getInstance(), config.ADMIN_DIST);
   app.enableShutdownHooks();
   await app.init();

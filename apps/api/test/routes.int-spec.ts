@@ -33,3 +33,16 @@ describe('route coverage', () => {
     expect([...bound].sort()).toEqual(Object.keys(ROUTES).sort());
   });
 });
+
+describe('API documentation', () => {
+  it('serves the OpenAPI document and a Swagger UI page with its assets, without login', async () => {
+    const { default: request } = await import('supertest');
+    const json = await request(h.http).get('/api/docs/openapi.json');
+    expect(json.body.openapi).toBe('3.1.0');
+    expect(Object.keys(json.body.paths)).toContain('/api/v1/users/{id}');
+    const page = await request(h.http).get('/api/docs');
+    expect(page.text).toContain('swagger-ui-bundle.js');
+    const asset = await request(h.http).get('/api/docs/assets/swagger-ui-bundle.js');
+    expect([asset.status, asset.headers['content-type']]).toEqual([200, expect.stringMatching(/javascript/)]);
+  });
+});
