@@ -42,7 +42,9 @@ export function banner(port: number, demo: DemoOutcome): string {
     }
   } else {
     out.push('  数据库已有数据，未导入演示数据；已有账号沿用原来的密码。');
-    out.push('  The database already had data, so the demo was not seeded; existing accounts keep their passwords.');
+    out.push(
+      '  The database already had data, so the demo was not seeded; existing accounts keep their passwords.',
+    );
     if (demo.resetHint) out.push(`  ${demo.resetHint}`);
   }
   out.push('', '  按 Ctrl-C 停止。 Press Ctrl-C to stop.', rule, '');

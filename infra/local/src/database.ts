@@ -21,7 +21,10 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
  * Migrates as the owner and (re)provisions the application login; returns the application URL.
  * Migrations are idempotent, so this runs on every start and a newer checkout upgrades the schema.
  */
-export async function prepareDatabase(ownerUrl: string, appPassword: string): Promise<{ appUrl: string; ran: string[] }> {
+export async function prepareDatabase(
+  ownerUrl: string,
+  appPassword: string,
+): Promise<{ appUrl: string; ran: string[] }> {
   const ran = await migrate(ownerUrl);
   await provisionAppLogin(ownerUrl, APP_LOGIN, appPassword);
   return { appUrl: withCredentials(ownerUrl, APP_LOGIN, appPassword), ran };

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDataSource, hasData, seedDemo, type DemoAccount } from '@guanai/db';
+import type { DemoOutcome } from './banner';
 
 // No look-alikes (0/O, 1/l/I): the password is read off a terminal and typed in by hand.
 const LOWER = 'abcdefghijkmnpqrstuvwxyz';
@@ -53,4 +54,29 @@ export async function loadDemoAccounts(dir: string): Promise<DemoAccount[] | und
   } catch {
     return undefined; // never seeded here, or unreadable: the banner just lists no accounts
   }
+}
+
+/**
+ * The demo part of a start: seed an empty database (DEMO_PASSWORD, else a generated password), or
+ * leave existing data alone. `dataDir` is given for the embedded server only: the list of demo logins
+ * kept there describes that database and no other.
+ */
+export async function demoStep(
+  appUrl: string,
+  chosen: string | undefined,
+  dataDir?: string,
+): Promise<DemoOutcome> {
+  const password = chosen || generatePassword();
+  const accounts = await seedDemoIfEmpty(appUrl, password);
+  if (accounts) {
+    if (dataDir) await saveDemoAccounts(dataDir, accounts);
+    return { seeded: true, accounts, password, generated: !chosen };
+  }
+  return {
+    seeded: false,
+    accounts: dataDir ? await loadDemoAccounts(dataDir) : undefined,
+    resetHint: dataDir
+      ? '从头开始：停止后删除 .data 文件夹。 To start afresh: stop, then delete .data/.'
+      : undefined,
+  };
 }

@@ -50,9 +50,16 @@ export class Lifecycle {
     this.cleanups.push({ name, run });
   }
 
-  /** When `exited` settles before any stop was asked for, that is a crash: stop everything, exit non-zero. */
+  /**
+   * When `exited` settles before any stop was asked for, that is a crash: stop everything, exit
+   * non-zero. A moment's grace first, because a SIGTERM sent to the whole group (systemd, `kill -- -pgid`)
+   * may end a child just before this process handles its own copy; that is a stop, not a crash.
+   */
   watch(name: string, exited: Promise<string | void>): void {
-    void exited.then((how) => this.request(1, `${name} ${how || 'exited'} unexpectedly; stopping everything.`));
+    void exited.then((how) => {
+      const crash = () => this.request(1, `${name} ${how || 'exited'} unexpectedly; stopping everything.`);
+      if (!this.stopping) setTimeout(crash, 250);
+    });
   }
 
   async cleanup(): Promise<void> {

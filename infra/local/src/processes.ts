@@ -31,7 +31,9 @@ export function startService(name: string, script: string, env: NodeJS.ProcessEn
   createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`[${name}] ${line}\n`));
   const exited = new Promise<string>((resolve) => {
     child.once('error', (err) => resolve(`could not be started: ${err.message}`));
-    child.once('exit', (code, signal) => resolve(signal ? `was killed by ${signal}` : `exited with code ${code}`));
+    child.once('exit', (code, signal) =>
+      resolve(signal ? `was killed by ${signal}` : `exited with code ${code}`),
+    );
   });
   return { name, child, exited, stop: () => stopProcess(child, 10_000) };
 }

@@ -68,7 +68,8 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = new RecentLines();
   // Read the output even when nobody shows it: a full pipe would block the server.
-  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (l) => log.add(l));
+  for (const stream of [child.stdout, child.stderr])
+    createInterface({ input: stream }).on('line', (l) => log.add(l));
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const failed = new Promise<never>((_, reject) => {
     child.once('error', reject);

@@ -24,6 +24,14 @@ const GENERATORS: { [K in keyof LocalSecrets]: () => string } = {
 };
 
 const NAMES = Object.keys(GENERATORS) as (keyof LocalSecrets)[];
+// Not POSTGRES_PASSWORD: the cluster keeps the password it was initialised with, and that variable is
+// often set for other reasons (Docker images, CI services), which would only break the login.
+const OVERRIDABLE: (keyof LocalSecrets)[] = [
+  'JWT_SECRET',
+  'FIELD_KEYS',
+  'LOOKUP_HASH_KEY',
+  'APP_DB_PASSWORD',
+];
 
 export const SECRETS_FILE = 'secrets.json';
 
@@ -31,9 +39,12 @@ export const SECRETS_FILE = 'secrets.json';
  * Reads `<dir>/secrets.json`, generating whatever is missing, and writes it back (mode 0600). They are
  * generated once: a new FIELD_KEYS or LOOKUP_HASH_KEY would leave the encrypted columns unreadable,
  * so a damaged file is an error, never silently replaced. Non-empty environment variables of the same
- * names win over the file (and are not written to it).
+ * names win over the file (and are not written to it), except POSTGRES_PASSWORD.
  */
-export async function loadOrCreateSecrets(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<LocalSecrets> {
+export async function loadOrCreateSecrets(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LocalSecrets> {
   const file = join(dir, SECRETS_FILE);
   const stored = await readStored(file);
   const missing = NAMES.filter((name) => !stored[name]);
@@ -47,7 +58,7 @@ export async function loadOrCreateSecrets(dir: string, env: NodeJS.ProcessEnv = 
   }
   await chmod(file, 0o600); // also tightens a file someone loosened by hand
   const secrets = stored as LocalSecrets;
-  for (const name of NAMES) {
+  for (const name of OVERRIDABLE) {
     const override = env[name];
     if (override) secrets[name] = override;
   }
@@ -64,7 +75,8 @@ async function readStored(file: string): Promise<Partial<Record<keyof LocalSecre
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
     return parsed as Partial<Record<keyof LocalSecrets, string>>;
   } catch (err) {
     throw new Error(

@@ -18,7 +18,7 @@ export function withoutMark(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * Ctrl-C in a terminal signals the whole foreground process group at once: PostgreSQL, redis-server,
  * the API and the worker would all stop together, the database while the API still finishes its
  * requests. So the launcher runs itself again in a new session (`detached` is setsid), out of the
- * terminal's reach, and this thin parent turns the signals into one SIGTERM, after which the child
+ * terminal's reach, and this thin parent passes the first signal on, after which the child
  * stops things in order. Signals within a second of the first are echoes (npm forwards Ctrl-C too); a
  * later one means the person is out of patience: everything is killed at once.
  */
@@ -30,10 +30,10 @@ export function runSupervised(script: string): void {
     env: { ...process.env, [MARK]: '1' },
   });
   let first = 0;
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     if (first === 0) {
       first = Date.now();
-      child.kill('SIGTERM');
+      child.kill(signal);
     } else if (Date.now() - first > 1_000 && child.pid) {
       console.error('[local] forcing: killing everything now');
       process.kill(-child.pid, 'SIGKILL');
