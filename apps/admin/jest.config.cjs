@@ -1,2 +1,2 @@
-// Unit tests of the SPA's pure helpers (browser behaviour is Playwright's, in e2e/).
+// Unit tests only (src/**/*.spec.ts); the Playwright specs in e2e/ run under `playwright test`.
 module.exports = require('../../jest.base.js')({ testMatch: ['<rootDir>/src/**/*.spec.ts'] });

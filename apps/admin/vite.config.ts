@@ -12,7 +12,10 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: here('./src/') },
       { find: /^@guanai\/contracts$/, replacement: here('../../packages/contracts/src/index.ts') },
-      { find: /^@guanai\/domain\/access$/, replacement: here('../../packages/domain/src/access/permissions.ts') },
+      {
+        find: /^@guanai\/domain\/access$/,
+        replacement: here('../../packages/domain/src/access/permissions.ts'),
+      },
       { find: /^@guanai\/domain\/roles$/, replacement: here('../../packages/domain/src/access/roles.ts') },
       { find: /^@guanai\/domain\/orgs$/, replacement: here('../../packages/domain/src/orgs/tree.ts') },
       { find: /^@guanai\/domain$/, replacement: here('../../packages/domain/src/index.ts') },

@@ -12,7 +12,11 @@ export function HomePage() {
   if (first) return <Navigate to={first.path} replace />;
   return (
     <Card>
-      <Result status="info" title={t('home.welcome', { name: me.displayName })} subTitle={t('home.noModules')} />
+      <Result
+        status="info"
+        title={t('home.welcome', { name: me.displayName })}
+        subTitle={t('home.noModules')}
+      />
     </Card>
   );
 }

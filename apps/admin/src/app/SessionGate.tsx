@@ -28,7 +28,8 @@ export function SessionGate() {
   }, [navigate]);
 
   if (!loadTokens()) {
-    const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    const next =
+      location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
   if (me.isPending) return <Spin fullscreen />;

@@ -14,9 +14,12 @@ interface Parseable {
 
 function describe(issue: Issue, t: Translate): string {
   if (issue.code === 'too_small' && issue.origin === 'string') {
-    return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+    return Number(issue.minimum) <= 1
+      ? t('validation.required')
+      : t('validation.tooShort', { min: Number(issue.minimum) });
   }
-  if (issue.code === 'too_big' && issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return t('validation.tooLong', { max: Number(issue.maximum) });
   return t('validation.format');
 }
 

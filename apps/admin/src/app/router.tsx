@@ -1,16 +1,32 @@
-import { Result } from 'antd';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Result, Spin } from 'antd';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import type { Permission } from '@guanai/contracts';
 import { HomePage } from '@/app/HomePage';
 import { RequirePermission } from '@/app/RequirePermission';
 import { SessionGate } from '@/app/SessionGate';
-import { ChangePasswordPage } from '@/features/account/ChangePasswordPage';
-import { MfaPage } from '@/features/account/MfaPage';
-import { AuditPage } from '@/features/audit/AuditPage';
 import { LoginPage } from '@/features/auth/LoginPage';
-import { OrgsPage } from '@/features/orgs/OrgsPage';
-import { PlatformSettingsPage } from '@/features/settings/PlatformSettingsPage';
-import { UserDetailPage } from '@/features/users/UserDetailPage';
-import { UsersPage } from '@/features/users/UsersPage';
+
+/** Pages load on first visit, so the login screen does not wait for tables, trees and date pickers. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const OrgsPage = page(() => import('@/features/orgs/OrgsPage'), 'OrgsPage');
+const UsersPage = page(() => import('@/features/users/UsersPage'), 'UsersPage');
+const UserDetailPage = page(() => import('@/features/users/UserDetailPage'), 'UserDetailPage');
+const AuditPage = page(() => import('@/features/audit/AuditPage'), 'AuditPage');
+const PlatformSettingsPage = page(
+  () => import('@/features/settings/PlatformSettingsPage'),
+  'PlatformSettingsPage',
+);
+const ChangePasswordPage = page(() => import('@/features/account/ChangePasswordPage'), 'ChangePasswordPage');
+const MfaPage = page(() => import('@/features/account/MfaPage'), 'MfaPage');
+
+function guarded(permission: Permission | null, element: ReactNode) {
+  const body = <Suspense fallback={<Spin />}>{element}</Suspense>;
+  return permission ? <RequirePermission permission={permission}>{body}</RequirePermission> : body;
+}
 
 export function AppRouter() {
   return (
@@ -19,16 +35,13 @@ export function AppRouter() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<SessionGate />}>
           <Route index element={<HomePage />} />
-          <Route path="orgs" element={<RequirePermission permission="org.read"><OrgsPage /></RequirePermission>} />
-          <Route path="users" element={<RequirePermission permission="user.read"><UsersPage /></RequirePermission>} />
-          <Route path="users/:id" element={<RequirePermission permission="user.read"><UserDetailPage /></RequirePermission>} />
-          <Route path="audit" element={<RequirePermission permission="audit.read"><AuditPage /></RequirePermission>} />
-          <Route
-            path="settings/platform"
-            element={<RequirePermission permission="settings.platform"><PlatformSettingsPage /></RequirePermission>}
-          />
-          <Route path="account/password" element={<ChangePasswordPage />} />
-          <Route path="account/mfa" element={<MfaPage />} />
+          <Route path="orgs" element={guarded('org.read', <OrgsPage />)} />
+          <Route path="users" element={guarded('user.read', <UsersPage />)} />
+          <Route path="users/:id" element={guarded('user.read', <UserDetailPage />)} />
+          <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
+          <Route path="settings/platform" element={guarded('settings.platform', <PlatformSettingsPage />)} />
+          <Route path="account/password" element={guarded(null, <ChangePasswordPage />)} />
+          <Route path="account/mfa" element={guarded(null, <MfaPage />)} />
           <Route path="*" element={<Result status="404" title="404" />} />
         </Route>
       </Routes>

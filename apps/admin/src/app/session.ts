@@ -38,7 +38,9 @@ export async function logout(): Promise<void> {
   const tokens = loadTokens();
   if (tokens) {
     // Ending the server session is best effort: the local session ends either way.
-    await request('POST', '/auth/logout', { body: { refreshToken: tokens.refreshToken } }).catch(() => undefined);
+    await request('POST', '/auth/logout', { body: { refreshToken: tokens.refreshToken } }).catch(
+      () => undefined,
+    );
   }
   clearTokens();
   queryClient.clear();

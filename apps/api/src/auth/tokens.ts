@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Config } from '@guanai/db';
@@ -30,7 +30,8 @@ export class Tokens {
   }
 
   signAccess(claims: AccessClaims): Promise<string> {
-    return this.jwt.signAsync({ ...claims });
+    // A unique id, so two tokens issued in the same second still differ.
+    return this.jwt.signAsync({ ...claims }, { jwtid: randomUUID() });
   }
 
   async verifyAccess(token: string): Promise<AccessClaims> {

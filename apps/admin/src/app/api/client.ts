@@ -43,14 +43,23 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch {
-    throw new ApiError(localProblem(0, 'NETWORK', '无法连接服务器，请检查网络后重试。', 'Cannot reach the server.'));
+    throw new ApiError(
+      localProblem(0, 'NETWORK', '无法连接服务器，请检查网络后重试。', 'Cannot reach the server.'),
+    );
   }
 }
 
 async function readError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   if (isProblem(body)) return new ApiError(body);
-  return new ApiError(localProblem(res.status, `HTTP_${res.status}`, `请求失败（${res.status}）`, `Request failed (${res.status})`));
+  return new ApiError(
+    localProblem(
+      res.status,
+      `HTTP_${res.status}`,
+      `请求失败（${res.status}）`,
+      `Request failed (${res.status})`,
+    ),
+  );
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -61,7 +70,10 @@ export function refreshSession(): Promise<boolean> {
     const tokens = loadTokens();
     if (!tokens) return false;
     try {
-      const res = await send('POST', '/auth/refresh', { body: { refreshToken: tokens.refreshToken }, auth: false });
+      const res = await send('POST', '/auth/refresh', {
+        body: { refreshToken: tokens.refreshToken },
+        auth: false,
+      });
       if (!res.ok) return false;
       saveTokens(TokenResponse.parse(await res.json()));
       return true;

@@ -1,7 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { FieldError, Problem } from '@guanai/contracts';
-import { currentLang } from '@/app/i18n/lang';
-import { translator } from '@/app/i18n/lang';
+import { currentLang, translator } from '@/app/i18n/lang';
 
 /** A failed API call, carrying the server's problem document (or one made up for network failures). */
 export class ApiError extends Error {
@@ -48,11 +47,18 @@ function fieldName(error: FieldError): string[] | null {
  */
 export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
   if (!(err instanceof ApiError) || !err.problem.errors?.length) return false;
-  const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
-  const fields = err.problem.errors
-    .map((e) => ({ name: fieldName(e), message: e.message }))
-    .filter((f): f is { name: string[]; message: string } => f.name !== null && known.has(f.name[0]!))
-    .map((f) => ({ name: f.name, errors: [f.message] }));
+  const known = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
+  // One field may fall short several ways (too short and too few classes): show every message.
+  const byField = new Map<string, { name: string[]; errors: string[] }>();
+  for (const e of err.problem.errors) {
+    const name = fieldName(e);
+    if (!name || !known.has(name[0]!)) continue;
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    entry.errors.push(e.message);
+    byField.set(key, entry);
+  }
+  const fields = [...byField.values()];
   if (fields.length === 0) return false;
   form.setFields(fields);
   return true;

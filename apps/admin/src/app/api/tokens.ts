@@ -13,7 +13,9 @@ export function loadTokens(): Tokens | null {
   if (!raw) return null;
   try {
     const t = JSON.parse(raw) as Partial<Tokens>;
-    return t.accessToken && t.refreshToken ? { accessToken: t.accessToken, refreshToken: t.refreshToken } : null;
+    return t.accessToken && t.refreshToken
+      ? { accessToken: t.accessToken, refreshToken: t.refreshToken }
+      : null;
   } catch {
     return null;
   }

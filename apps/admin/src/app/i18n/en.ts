@@ -32,7 +32,8 @@ export const en: Record<MessageKey, string> = {
   'validation.tooShort': 'At least {min} characters',
   'validation.tooLong': 'At most {max} characters',
   'validation.format': 'Invalid format',
-  'validation.username': '3–64 lowercase letters, digits, dots, hyphens or underscores, starting with a letter or digit',
+  'validation.username':
+    '3–64 lowercase letters, digits, dots, hyphens or underscores, starting with a letter or digit',
   'validation.orgCode': 'Lowercase letters, digits and hyphens, starting with a letter or digit, at most 32',
   'validation.totp': 'Enter the 6-digit code',
   'validation.passwordMismatch': 'The passwords do not match',
@@ -91,7 +92,8 @@ export const en: Record<MessageKey, string> = {
   'mfa.enabledHint': 'You will be asked for the 6-digit code from your authenticator when you log in.',
   'mfa.disabled': 'Two-step verification is off',
   'mfa.start': 'Set up',
-  'mfa.scan': 'Scan the QR code with an authenticator app (Microsoft Authenticator, Google Authenticator, …):',
+  'mfa.scan':
+    'Scan the QR code with an authenticator app (Microsoft Authenticator, Google Authenticator, …):',
   'mfa.secret': 'If you cannot scan it, enter this key by hand:',
   'mfa.code': 'Verification code',
   'mfa.enable': 'Turn on',

@@ -158,7 +158,8 @@ export const zh = {
   'users.enabledOk': '用户已启用',
   'users.unlockedOk': '用户已解锁',
   'users.tempPasswordTitle': '临时密码',
-  'users.tempPasswordHint': '请将临时密码告知 {name}。此密码只显示这一次，关闭后无法再次查看；用户首次登录时须修改密码。',
+  'users.tempPasswordHint':
+    '请将临时密码告知 {name}。此密码只显示这一次，关闭后无法再次查看；用户首次登录时须修改密码。',
   'users.notFound': '用户不存在或您无权查看',
   'users.notFoundHint': '该用户可能已被删除，或不在您的管理范围内。',
   'users.backToList': '返回用户列表',
@@ -181,7 +182,8 @@ export const zh = {
 
   'settings.title': '平台设置',
   'settings.requireAdminMfa': '管理员必须启用两步验证',
-  'settings.requireAdminMfaHint': '开启后，平台管理员、省级工会管理员和工会管理员登录后须先启用两步验证（等保三级要求）。',
+  'settings.requireAdminMfaHint':
+    '开启后，平台管理员、省级工会管理员和工会管理员登录后须先启用两步验证（等保三级要求）。',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -36,10 +36,12 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Space size={8} className="org-chain" aria-label={t('users.org')}>
+          <div className="org-chain" aria-label={t('users.org')}>
             <ApartmentOutlined />
-            <Typography.Text ellipsis>{(chain.length ? chain : me.orgChain).map((o) => o.name).join(' / ')}</Typography.Text>
-          </Space>
+            <Typography.Text ellipsis>
+              {(chain.length ? chain : me.orgChain).map((o) => o.name).join(' / ')}
+            </Typography.Text>
+          </div>
           <Space size={16}>
             <LanguageSwitch />
             <AccountMenu />

@@ -15,5 +15,10 @@ export const NAV: NavItem[] = [
   { path: '/orgs', label: 'menu.orgs', permission: 'org.read', icon: <ApartmentOutlined /> },
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
-  { path: '/settings/platform', label: 'menu.platformSettings', permission: 'settings.platform', icon: <SettingOutlined /> },
+  {
+    path: '/settings/platform',
+    label: 'menu.platformSettings',
+    permission: 'settings.platform',
+    icon: <SettingOutlined />,
+  },
 ];

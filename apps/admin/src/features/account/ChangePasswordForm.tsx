@@ -39,14 +39,20 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<voi
       <Form.Item
         label={t('password.current')}
         name="currentPassword"
-        rules={[{ required: true, message: t('validation.required') }, zodRule(ChangePasswordRequest.shape.currentPassword, t)]}
+        rules={[
+          { required: true, message: t('validation.required') },
+          zodRule(ChangePasswordRequest.shape.currentPassword, t),
+        ]}
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
         label={t('password.new')}
         name="newPassword"
-        rules={[{ required: true, message: t('validation.required') }, zodRule(ChangePasswordRequest.shape.newPassword, t)]}
+        rules={[
+          { required: true, message: t('validation.required') },
+          zodRule(ChangePasswordRequest.shape.newPassword, t),
+        ]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
@@ -58,7 +64,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<voi
           { required: true, message: t('validation.required') },
           ({ getFieldValue }) => ({
             validator: async (_r, value: string) => {
-              if (value && value !== getFieldValue('newPassword')) throw new Error(t('validation.passwordMismatch'));
+              if (value && value !== getFieldValue('newPassword'))
+                throw new Error(t('validation.passwordMismatch'));
             },
           }),
         ]}

@@ -26,9 +26,18 @@ export function ForcedScreen({ restriction }: { restriction: SessionRestriction 
   return (
     <AuthShell
       title={t(isPassword ? 'password.forcedTitle' : 'mfa.forcedTitle')}
-      extra={<Button type="link" onClick={signOut}>{t('account.logout')}</Button>}
+      extra={
+        <Button type="link" onClick={signOut}>
+          {t('account.logout')}
+        </Button>
+      }
     >
-      <Alert type="warning" showIcon title={t(isPassword ? 'password.forcedHint' : 'mfa.forcedHint')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="warning"
+        showIcon
+        title={t(isPassword ? 'password.forcedHint' : 'mfa.forcedHint')}
+        style={{ marginBottom: 16 }}
+      />
       {isPassword ? <ChangePasswordForm onChanged={done} /> : <TotpEnrolment onEnabled={done} />}
     </AuthShell>
   );

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Result } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Result } from 'antd';
 import { TotpCodeRequest } from '@guanai/contracts';
 import { errorMessage } from '@/app/api/problem';
 import { requiredRule, zodRule } from '@/app/forms';
@@ -33,7 +33,13 @@ export function MfaPage() {
           title={t('mfa.enabled')}
           subTitle={t('mfa.enabledHint')}
           extra={
-            <Form form={form} layout="inline" onFinish={disable} requiredMark={false} style={{ justifyContent: 'center' }}>
+            <Form
+              form={form}
+              layout="inline"
+              onFinish={disable}
+              requiredMark={false}
+              style={{ justifyContent: 'center' }}
+            >
               <Form.Item
                 label={t('mfa.code')}
                 name="code"
@@ -49,7 +55,7 @@ export function MfaPage() {
         />
       ) : (
         <>
-          <Result status="info" title={t('mfa.disabled')} style={{ paddingBottom: 0 }} />
+          <Alert type="warning" showIcon title={t('mfa.disabled')} style={{ marginBottom: 16 }} />
           <TotpEnrolment onEnabled={reload} />
         </>
       )}

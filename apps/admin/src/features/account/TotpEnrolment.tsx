@@ -47,7 +47,10 @@ export function TotpEnrolment({ onEnabled }: { onEnabled: () => Promise<void> | 
       <Typography.Text>{t('mfa.scan')}</Typography.Text>
       <QRCode value={setup.otpauthUrl} size={180} aria-label="otpauth" />
       <Typography.Text>
-        {t('mfa.secret')} <Typography.Text code copyable>{setup.secret}</Typography.Text>
+        {t('mfa.secret')}{' '}
+        <Typography.Text code copyable>
+          {setup.secret}
+        </Typography.Text>
       </Typography.Text>
       <Form form={form} layout="inline" onFinish={confirm} requiredMark={false}>
         <Form.Item

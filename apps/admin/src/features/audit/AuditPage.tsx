@@ -9,7 +9,11 @@ import { useAuditEvents, type AuditQuery } from './api';
 import { AuditFilters } from './AuditFilters';
 
 function Json({ value }: { value: unknown }) {
-  return <pre className="json-block">{value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}</pre>;
+  return (
+    <pre className="json-block">
+      {value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 export function AuditPage() {
@@ -22,11 +26,16 @@ export function AuditPage() {
   const columns: TableProps<AuditEvent>['columns'] = [
     { title: t('audit.time'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatTime(v) },
     { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system') },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     {
       title: t('audit.target'),
       key: 'target',
-      render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId.slice(0, 8)}…` : ''}` : '—'),
+      render: (_, e) =>
+        e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId.slice(0, 8)}…` : ''}` : '—',
     },
     { title: t('audit.org'), dataIndex: 'orgId', render: (v: string) => orgName.get(v) ?? v.slice(0, 8) },
     { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },

@@ -4,7 +4,15 @@ import { useI18n } from '@/app/i18n/I18nProvider';
 import { LanguageSwitch } from '@/app/i18n/LanguageSwitch';
 
 /** The centred card around the login and the forced account screens. */
-export function AuthShell({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+export function AuthShell({
+  title,
+  extra,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <main className="auth-page">

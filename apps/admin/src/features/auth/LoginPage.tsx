@@ -55,12 +55,18 @@ export function LoginPage() {
     }
   };
 
-  const notice = params.get('expired') ? t('error.sessionExpired') : params.get('relogin') ? t('password.reloginNeeded') : null;
+  const notice = params.get('expired')
+    ? t('error.sessionExpired')
+    : params.get('relogin')
+      ? t('password.reloginNeeded')
+      : null;
 
   return (
     <AuthShell title={t('login.title')}>
       {notice && !error && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
-      {error !== null && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
+      {error !== null && (
+        <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={onFinish} disabled={busy}>
         <Form.Item
           label={t('login.username')}
@@ -69,7 +75,11 @@ export function LoginPage() {
         >
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          label={t('login.password')}
+          name="password"
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
         {needTotp && (
@@ -79,14 +89,23 @@ export function LoginPage() {
             extra={t('login.totpHint')}
             rules={[requiredRule(t), zodRule(LoginRequest.shape.totp, t, t('validation.totp'))]}
           >
-            <Input ref={totpRef} prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+            <Input
+              ref={totpRef}
+              prefix={<SafetyOutlined />}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+            />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
           {t('login.submit')}
         </Button>
       </Form>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center', fontSize: 12 }}>
+      <Typography.Paragraph
+        type="secondary"
+        style={{ marginTop: 16, marginBottom: 0, textAlign: 'center', fontSize: 12 }}
+      >
         {t('login.footer')}
       </Typography.Paragraph>
     </AuthShell>

@@ -16,7 +16,8 @@ export function MoveOrgModal({ org, onClose }: { org: Org; onClose: (moved?: Org
   const [busy, setBusy] = useState(false);
   const below = subtreeIds(useOrgs().data ?? [], org.id);
   // A valid parent holds this kind, is not the node or below it, and is not where it already is.
-  const disable = (p: Org) => !canContain(p.kind, org.kind) || below.has(p.id) || p.id === org.parentId || !p.active;
+  const disable = (p: Org) =>
+    !canContain(p.kind, org.kind) || below.has(p.id) || p.id === org.parentId || !p.active;
 
   const onFinish = async ({ parentId }: { parentId: string }) => {
     setBusy(true);

@@ -12,10 +12,12 @@ interface Props {
   org: Org;
   parentName?: string;
   canWrite: boolean;
+  /** False for the user's own organisation: the API lets one manage only what lies below one's own. */
+  manageable: boolean;
   onAction: (action: OrgAction) => void;
 }
 
-export function OrgDetails({ org, parentName, canWrite, onAction }: Props) {
+export function OrgDetails({ org, parentName, canWrite, manageable, onAction }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const toggle = async () => {
@@ -39,12 +41,22 @@ export function OrgDetails({ org, parentName, canWrite, onAction }: Props) {
           { key: 'code', label: t('orgs.code'), children: org.code ?? '—' },
           { key: 'parent', label: t('orgs.parent'), children: parentName ?? '—' },
           ...(org.kind === 'school'
-            ? [{ key: 'rural', label: t('orgs.rural'), children: org.rural ? t('common.yes') : t('common.no') }]
+            ? [
+                {
+                  key: 'rural',
+                  label: t('orgs.rural'),
+                  children: org.rural ? t('common.yes') : t('common.no'),
+                },
+              ]
             : []),
           {
             key: 'status',
             label: t('orgs.status'),
-            children: org.active ? <Tag color="green">{t('orgs.active')}</Tag> : <Tag>{t('orgs.inactive')}</Tag>,
+            children: org.active ? (
+              <Tag color="green">{t('orgs.active')}</Tag>
+            ) : (
+              <Tag>{t('orgs.inactive')}</Tag>
+            ),
           },
         ]}
       />
@@ -58,17 +70,22 @@ export function OrgDetails({ org, parentName, canWrite, onAction }: Props) {
           >
             {t('orgs.create')}
           </Button>
-          <Button onClick={() => onAction('rename')}>{t('orgs.rename')}</Button>
-          <Button onClick={() => onAction('move')} disabled={!org.parentId}>
+          <Button onClick={() => onAction('rename')} disabled={!manageable}>
+            {t('orgs.rename')}
+          </Button>
+          <Button onClick={() => onAction('move')} disabled={!manageable}>
             {t('orgs.move')}
           </Button>
           <Popconfirm
+            disabled={!manageable}
             title={t(org.active ? 'orgs.deactivateConfirm' : 'orgs.activateConfirm')}
             okText={t('common.ok')}
             cancelText={t('common.cancel')}
             onConfirm={toggle}
           >
-            <Button danger={org.active}>{t(org.active ? 'orgs.deactivate' : 'orgs.activate')}</Button>
+            <Button danger={org.active} disabled={!manageable}>
+              {t(org.active ? 'orgs.deactivate' : 'orgs.activate')}
+            </Button>
           </Popconfirm>
         </Space>
       )}

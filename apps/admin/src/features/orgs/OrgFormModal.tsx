@@ -16,7 +16,15 @@ interface Values {
 }
 
 /** New child (`parent`) or rename (`org`): one form, the fields that apply. */
-export function OrgFormModal({ parent, org, onClose }: { parent?: Org; org?: Org; onClose: (saved?: Org) => void }) {
+export function OrgFormModal({
+  parent,
+  org,
+  onClose,
+}: {
+  parent?: Org;
+  org?: Org;
+  onClose: (saved?: Org) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -29,7 +37,13 @@ export function OrgFormModal({ parent, org, onClose }: { parent?: Org; org?: Org
     try {
       const saved = org
         ? await updateOrg(org.id, { version: org.version, name: v.name, code: v.code || null })
-        : await createOrg({ parentId: parent!.id, name: v.name, kind: v.kind, code: v.code || undefined, rural: v.rural });
+        : await createOrg({
+            parentId: parent!.id,
+            name: v.name,
+            kind: v.kind,
+            code: v.code || undefined,
+            rural: v.rural,
+          });
       message.success(t(org ? 'orgs.updated' : 'orgs.created'));
       onClose(saved);
     } catch (err) {
@@ -52,9 +66,15 @@ export function OrgFormModal({ parent, org, onClose }: { parent?: Org; org?: Org
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={org ? { name: org.name, code: org.code ?? undefined } : { kind: kinds[0], rural: false }}
+        initialValues={
+          org ? { name: org.name, code: org.code ?? undefined } : { kind: kinds[0], rural: false }
+        }
       >
-        <Form.Item label={t('orgs.name')} name="name" rules={[requiredRule(t), zodRule(CreateOrgRequest.shape.name, t)]}>
+        <Form.Item
+          label={t('orgs.name')}
+          name="name"
+          rules={[requiredRule(t), zodRule(CreateOrgRequest.shape.name, t)]}
+        >
           <Input autoFocus />
         </Form.Item>
         {!org && (

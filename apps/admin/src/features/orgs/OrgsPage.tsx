@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, Empty, Row, Spin, Tree } from 'antd';
 import { useI18n } from '@/app/i18n/I18nProvider';
-import { useCan } from '@/app/session';
+import { useCan, useCurrentUser } from '@/app/session';
 import { useOrgs } from './api';
 import { MoveOrgModal } from './MoveOrgModal';
 import { OrgDetails, type OrgAction } from './OrgDetails';
@@ -11,6 +11,7 @@ import { buildOrgTree } from './tree';
 export function OrgsPage() {
   const { t } = useI18n();
   const can = useCan();
+  const me = useCurrentUser();
   const orgs = useOrgs();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [action, setAction] = useState<OrgAction | null>(null);
@@ -46,6 +47,7 @@ export function OrgsPage() {
               org={selected}
               parentName={selected.parentId ? byId.get(selected.parentId)?.name : undefined}
               canWrite={can('org.write')}
+              manageable={!me.orgChain.some((o) => o.id === selected.id)}
               onAction={setAction}
             />
           ) : (

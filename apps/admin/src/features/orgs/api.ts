@@ -20,7 +20,11 @@ const reload = (org: Org) => {
 };
 
 export const createOrg = (body: CreateOrgRequest) => api.post<Org>('/orgs', body).then(reload);
-export const updateOrg = (id: string, body: UpdateOrgRequest) => api.patch<Org>(`/orgs/${id}`, body).then(reload);
-export const moveOrg = (id: string, body: MoveOrgRequest) => api.post<Org>(`/orgs/${id}/move`, body).then(reload);
+export const updateOrg = (id: string, body: UpdateOrgRequest) =>
+  api.patch<Org>(`/orgs/${id}`, body).then(reload);
+export const moveOrg = (id: string, body: MoveOrgRequest) =>
+  api.post<Org>(`/orgs/${id}/move`, body).then(reload);
 export const setOrgActive = (org: Org, active: boolean) =>
-  api.post<Org>(`/orgs/${org.id}/${active ? 'activate' : 'deactivate'}`, { version: org.version }).then(reload);
+  api
+    .post<Org>(`/orgs/${org.id}/${active ? 'activate' : 'deactivate'}`, { version: org.version })
+    .then(reload);

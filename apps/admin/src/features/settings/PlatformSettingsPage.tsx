@@ -11,7 +11,10 @@ const KEY = ['platform-settings'] as const;
 export function PlatformSettingsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const settings = useQuery({ queryKey: KEY, queryFn: () => api.get<PlatformSettings>('/platform-settings') });
+  const settings = useQuery({
+    queryKey: KEY,
+    queryFn: () => api.get<PlatformSettings>('/platform-settings'),
+  });
   const save = useMutation({
     mutationFn: (body: PlatformSettings) => api.put<PlatformSettings>('/platform-settings', body),
     onSuccess: (data) => {
@@ -29,7 +32,11 @@ export function PlatformSettingsPage() {
         <Typography.Text type="danger">{errorMessage(settings.error)}</Typography.Text>
       ) : (
         <Form layout="vertical">
-          <Form.Item label={t('settings.requireAdminMfa')} htmlFor="requireAdminMfa" extra={t('settings.requireAdminMfaHint')}>
+          <Form.Item
+            label={t('settings.requireAdminMfa')}
+            htmlFor="requireAdminMfa"
+            extra={t('settings.requireAdminMfaHint')}
+          >
             <Switch
               id="requireAdminMfa"
               checked={settings.data.requireAdminMfa}

@@ -3,6 +3,7 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import type { User } from '@guanai/contracts';
 import { errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { useCurrentUser } from '@/app/session';
 import { isLocked, resetPassword, runUserCommand, type UserCommand } from './api';
 import { showTemporaryPassword } from './temporaryPassword';
 import { UserFormModal } from './UserFormModal';
@@ -17,6 +18,7 @@ const DONE: Record<UserCommand, 'users.disabledOk' | 'users.enabledOk' | 'users.
 export function UserActions({ user, size = 'small' }: { user: User; size?: 'small' | 'middle' }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
+  const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
   const link = size === 'small' ? ('link' as const) : ('default' as const);
 
@@ -43,7 +45,7 @@ export function UserActions({ user, size = 'small' }: { user: User; size?: 'smal
       <Button type={link} size={size} onClick={() => setEditing(true)}>
         {t('common.edit')}
       </Button>
-      {user.status === 'active' ? (
+      {user.id === me.id ? null : user.status === 'active' ? (
         <Popconfirm title={t('users.disableConfirm')} onConfirm={() => run('disable')} {...confirm}>
           <Button type={link} size={size} danger>
             {t('users.disable')}

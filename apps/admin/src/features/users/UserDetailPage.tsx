@@ -24,7 +24,12 @@ export function UserDetailPage() {
     return missing ? (
       <Result status="404" title={t('users.notFound')} subTitle={t('users.notFoundHint')} extra={back} />
     ) : (
-      <Result status="error" title={t('common.loadFailed')} subTitle={errorMessage(user.error)} extra={back} />
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={errorMessage(user.error)}
+        extra={back}
+      />
     );
   }
   const u = user.data;
@@ -40,7 +45,11 @@ export function UserDetailPage() {
           { key: 'org', label: t('users.org'), children: u.orgName },
           { key: 'status', label: t('users.status'), children: <UserStatus user={u} /> },
           { key: 'mfa', label: t('users.mfa'), children: u.mfaEnabled ? t('common.yes') : t('common.no') },
-          { key: 'lastLogin', label: t('users.lastLogin'), children: formatTime(u.lastLoginAt, t('users.neverLoggedIn')) },
+          {
+            key: 'lastLogin',
+            label: t('users.lastLogin'),
+            children: formatTime(u.lastLoginAt, t('users.neverLoggedIn')),
+          },
           { key: 'createdAt', label: t('users.createdAt'), children: formatTime(u.createdAt) },
         ]}
       />

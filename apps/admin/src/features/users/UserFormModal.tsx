@@ -40,7 +40,8 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (saved?
       } else {
         const res = await createUser({ ...v, password: v.password || undefined });
         message.success(t('users.created'));
-        if (res.temporaryPassword) showTemporaryPassword(modal, t, res.user.displayName, res.temporaryPassword);
+        if (res.temporaryPassword)
+          showTemporaryPassword(modal, t, res.user.displayName, res.temporaryPassword);
         onClose(res.user);
       }
     } catch (err) {
@@ -65,7 +66,9 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (saved?
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={user ? { displayName: user.displayName, role: user.role, orgId: user.orgId } : undefined}
+        initialValues={
+          user ? { displayName: user.displayName, role: user.role, orgId: user.orgId } : undefined
+        }
       >
         {!user && (
           <Form.Item
@@ -83,7 +86,11 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (saved?
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('users.role')} name="role" rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          label={t('users.role')}
+          name="role"
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select options={roles.map((r) => ({ value: r, label: roleName(t, r) }))} />
         </Form.Item>
         <Form.Item

@@ -7,7 +7,11 @@ export function UserStatus({ user }: { user: User }) {
   const { t } = useI18n();
   return (
     <Space size={4} wrap>
-      {user.status === 'active' ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.disabled')}</Tag>}
+      {user.status === 'active' ? (
+        <Tag color="green">{t('users.active')}</Tag>
+      ) : (
+        <Tag>{t('users.disabled')}</Tag>
+      )}
       {isLocked(user) && <Tag color="red">{t('users.locked')}</Tag>}
       {user.mustChangePassword && <Tag color="gold">{t('users.mustChange')}</Tag>}
     </Space>

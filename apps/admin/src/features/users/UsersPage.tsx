@@ -46,7 +46,13 @@ export function UsersPage() {
       render: (v: string | null) => formatTime(v, t('users.neverLoggedIn')),
     },
     ...(can('user.write')
-      ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, u: User) => <UserActions user={u} /> }]
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, u: User) => <UserActions user={u} />,
+          },
+        ]
       : []),
   ];
 
@@ -55,7 +61,12 @@ export function UsersPage() {
     const field = typeof s?.field === 'string' ? s.field : undefined;
     const sort = (field && s?.order ? `${s.order === 'descend' ? '-' : ''}${field}` : 'username') as Sort;
     const pageSize = pagination.pageSize ?? 20;
-    setQuery((q) => ({ ...q, sort, pageSize, page: sort !== q.sort || pageSize !== q.pageSize ? 1 : pagination.current ?? 1 }));
+    setQuery((q) => ({
+      ...q,
+      sort,
+      pageSize,
+      page: sort !== q.sort || pageSize !== q.pageSize ? 1 : (pagination.current ?? 1),
+    }));
   };
 
   return (
@@ -70,7 +81,12 @@ export function UsersPage() {
             onSearch={(q) => filter({ q: q.trim() || undefined })}
             style={{ width: 300 }}
           />
-          <OrgTreeSelect allowClear placeholder={t('users.org')} value={query.orgId} onChange={(orgId) => filter({ orgId })} />
+          <OrgTreeSelect
+            allowClear
+            placeholder={t('users.org')}
+            value={query.orgId}
+            onChange={(orgId) => filter({ orgId })}
+          />
           <Select<Role>
             aria-label={t('users.role')}
             allowClear

@@ -1,5 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CreateUserRequest, ListUsersQuery, Page, UpdateUserRequest, User, UserWithPassword } from '@guanai/contracts';
+import type {
+  CreateUserRequest,
+  ListUsersQuery,
+  Page,
+  UpdateUserRequest,
+  User,
+  UserWithPassword,
+} from '@guanai/contracts';
 import { api } from '@/app/api/client';
 import { queryClient } from '@/app/queryClient';
 
@@ -24,7 +31,8 @@ function changed<T>(value: T): T {
   return value;
 }
 
-export const createUser = (body: CreateUserRequest) => api.post<UserWithPassword>('/users', body).then(changed);
+export const createUser = (body: CreateUserRequest) =>
+  api.post<UserWithPassword>('/users', body).then(changed);
 export const updateUser = (user: User, body: Omit<UpdateUserRequest, 'version'>) =>
   api.patch<User>(`/users/${user.id}`, { ...body, version: user.version }).then(changed);
 

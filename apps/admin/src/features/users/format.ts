@@ -1,3 +1,4 @@
 import dayjs from 'dayjs';
 
-export const formatTime = (iso: string | null, empty = '—') => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : empty);
+export const formatTime = (iso: string | null, empty = '—') =>
+  iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : empty;
