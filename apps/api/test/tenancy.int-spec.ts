@@ -34,10 +34,15 @@ describe('row-level security in PostgreSQL', () => {
       orgs: (await em.query('SELECT id, path FROM orgs')) as { id: string; path: string }[],
     }));
     expect(seen.users.length).toBeGreaterThan(0);
-    expect(seen.orgs.every((o) => o.path.startsWith(fx.tenant.path))).toBe(true);
-    const inScopeOrgs = new Set(seen.orgs.map((o) => o.id));
-    expect(seen.users.every((u) => inScopeOrgs.has(u.org_id))).toBe(true);
+    // Organisations: the subtree, plus the chain above it (root, province) for names and settings.
+    const below = seen.orgs.filter((o) => o.path.startsWith(fx.tenant.path)).map((o) => o.id);
+    const above = seen.orgs.filter((o) => !o.path.startsWith(fx.tenant.path)).map((o) => o.id);
+    expect(below.sort()).toEqual([fx.tenant.id, ...fx.schools.map((s) => s.id)].sort());
+    expect(above.sort()).toEqual([fx.root.id, fx.province.id].sort());
+    const subtree = new Set(below);
+    expect(seen.users.every((u) => subtree.has(u.org_id))).toBe(true);
     expect(seen.orgs.map((o) => o.id)).not.toContain(fx.otherTenant.id);
+    expect(seen.orgs.map((o) => o.id)).not.toContain(fx.otherSchool.id);
   });
 
   it('shows nothing at all without a scope, and after the scoped transaction ends', async () => {
@@ -56,6 +61,21 @@ describe('row-level security in PostgreSQL', () => {
       returnedRows(await em.query(`UPDATE users SET display_name = 'x' WHERE id = $1 RETURNING id`, [fx.users.officer.id])),
     );
     expect(moved).toEqual([]); // invisible, so untouched
+  });
+
+  it('lets a scope read the organisations above it but never change them', async () => {
+    const changed = await inScope(h.appDs, { path: fx.tenant.path }, async (em) =>
+      returnedRows(await em.query(`UPDATE orgs SET name = 'x' WHERE id = $1 RETURNING id`, [fx.province.id])),
+    );
+    expect(changed).toEqual([]);
+    await expect(
+      inScope(h.appDs, { path: fx.tenant.path }, (em) =>
+        em.query(`INSERT INTO orgs (parent_id, path, depth, kind, name) VALUES ($1, $2, 2, 'county', 'x')`, [
+          fx.province.id,
+          `${fx.province.path}ffffffff-ffff-ffff-ffff-ffffffffffff/`,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 });
 

@@ -21,6 +21,7 @@ export function createDataSource({ url, poolSize = 10, applicationName = 'guanai
     synchronize: false,
     poolSize,
     applicationName,
-    extra: { idleTimeoutMillis: 30_000 },
+    // Waiting for a free connection fails after 10 s instead of forever, so overload shows as 503s.
+    extra: { idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 },
   });
 }

@@ -11,3 +11,4 @@ export { seedDemo, hasData, type DemoAccount } from './seed/demo';
 export { DataSource, type EntityManager } from 'typeorm';
 export { loadConfig, parseFieldKeys, ConfigSchema, ConfigError, type Config } from './config/config';
 export { returnedRows } from './tenancy/returning';
+export { isUniqueViolation, isPoolTimeout } from './tenancy/errors';

@@ -121,7 +121,7 @@ export class AuthService {
     );
     const tokens = await this.sessions.open(em, { id: user.id, orgId: user.org_id, orgPath: user.path }, meta);
     await this.audit.record({ orgId: user.org_id, action: 'auth.login', targetType: 'user', targetId: user.id, after: { ip: meta.ip ?? null } }, em, actor);
-    const restrictions = await this.sessions.restrictionsFor({
+    const restrictions = await this.sessions.restrictionsFor(em, {
       role: user.role,
       mustChangePassword: user.must_change_password,
       totpEnabled: user.totp_enabled,
@@ -161,7 +161,7 @@ export class AuthService {
       }
       await em.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.session_id]);
       const tokens = await this.sessions.issue(em, row.session_id, { id: row.user_id, orgId: row.org_id, orgPath: row.path });
-      const restrictions = await this.sessions.restrictionsFor({
+      const restrictions = await this.sessions.restrictionsFor(em, {
         role: row.role,
         mustChangePassword: row.must_change_password,
         totpEnabled: row.totp_enabled,

@@ -35,10 +35,13 @@ export class SessionsService {
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
-  async restrictionsFor(u: { role: Role; mustChangePassword: boolean; totpEnabled: boolean }): Promise<SessionRestriction[]> {
+  async restrictionsFor(
+    em: EntityManager,
+    u: { role: Role; mustChangePassword: boolean; totpEnabled: boolean },
+  ): Promise<SessionRestriction[]> {
     const r: SessionRestriction[] = [];
     if (u.mustChangePassword) r.push('password_change');
-    if (!u.totpEnabled && isAdministrator(u.role) && (await this.settings.get()).requireAdminMfa) r.push('mfa_enrollment');
+    if (!u.totpEnabled && isAdministrator(u.role) && (await this.settings.get(em)).requireAdminMfa) r.push('mfa_enrollment');
     return r;
   }
 
@@ -78,7 +81,7 @@ export class SessionsService {
   /** From a bearer token to the caller, checking the live session on every request. */
   async authenticate(accessToken: string): Promise<Principal> {
     const claims = await this.tokens.verifyAccess(accessToken);
-    const row = await inScope(this.ds, { path: claims.path, userId: claims.sub }, async (em) => {
+    const found = await inScope(this.ds, { path: claims.path, userId: claims.sub }, async (em) => {
       const [r]: SessionRow[] = await em.query(
         `SELECT s.id AS sid, s.revoked_at, s.last_seen_at, s.expires_at, u.id AS user_id, u.username,
                 u.display_name, u.role, u.status, u.must_change_password, u.totp_enabled, u.org_id, o.path,
@@ -90,19 +93,25 @@ export class SessionsService {
       if (!r) return undefined;
       const ended =
         r.revoked_at !== null || r.expires_at.getTime() <= Date.now() || r.status !== 'active' || !r.org_active;
-      if (!ended && this.isIdle(r.last_seen_at)) {
+      if (ended) return { row: r, ended: true, restrictions: [] };
+      if (this.isIdle(r.last_seen_at)) {
         await this.revoke(em, r.sid, 'idle');
-        return { ...r, revoked_at: new Date() };
+        return { row: r, ended: true, restrictions: [] };
       }
       // Touch at most once a minute: enough for a 30-minute idle limit, cheap on hot paths.
-      if (!ended && Date.now() - r.last_seen_at.getTime() > 60_000)
+      if (Date.now() - r.last_seen_at.getTime() > 60_000)
         await em.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [r.sid]);
-      return r;
+      const restrictions = await this.restrictionsFor(em, {
+        role: r.role,
+        mustChangePassword: r.must_change_password,
+        totpEnabled: r.totp_enabled,
+      });
+      return { row: r, ended: false, restrictions };
     });
     // Not found under the token's path also covers a user whose organisation moved: refresh to continue.
-    if (!row) throw new AppError('TOKEN_EXPIRED');
-    if (row.revoked_at || row.expires_at.getTime() <= Date.now() || row.status !== 'active' || !row.org_active)
-      throw new AppError('SESSION_EXPIRED');
+    if (!found) throw new AppError('TOKEN_EXPIRED');
+    if (found.ended) throw new AppError('SESSION_EXPIRED');
+    const row = found.row;
     return {
       userId: row.user_id,
       username: row.username,
@@ -111,11 +120,7 @@ export class SessionsService {
       orgId: row.org_id,
       orgPath: row.path,
       sessionId: row.sid,
-      restrictions: await this.restrictionsFor({
-        role: row.role,
-        mustChangePassword: row.must_change_password,
-        totpEnabled: row.totp_enabled,
-      }),
+      restrictions: found.restrictions,
     };
   }
 }

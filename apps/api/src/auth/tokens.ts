@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Config } from '@guanai/db';
@@ -19,7 +19,8 @@ export class Tokens {
 
   constructor(@Inject(CONFIG) private readonly config: Config) {
     this.jwt = new JwtService({
-      secret: config.JWT_SECRET,
+      // A key object, not a string: jsonwebtoken otherwise tries the secret as a PEM public key first.
+      secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
       signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, issuer: 'guanai' },
       verifyOptions: { algorithms: ['HS256'], issuer: 'guanai' },
     });

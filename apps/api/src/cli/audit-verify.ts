@@ -1,8 +1,9 @@
-import { createDataSource, loadConfig, verifyAuditChains } from '@guanai/db';
+import { ConfigSchema, createDataSource, verifyAuditChains } from '@guanai/db';
 
 /** `npm run audit:verify`: walks every organisation's audit hash chain; exits 1 on any break. */
 async function main() {
-  const config = loadConfig();
+  // Only the owner URL is needed: the check reads as the owner, in the system scope.
+  const config = ConfigSchema.pick({ DATABASE_URL: true }).parse(process.env);
   const ds = await createDataSource({ url: config.DATABASE_URL, poolSize: 1 }).initialize();
   try {
     const result = await verifyAuditChains(ds);

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { FieldError, Problem } from '@guanai/contracts';
+import { isPoolTimeout } from '@guanai/db';
 import { AppError, type FieldProblem } from './app-error';
 import { MESSAGES, format, type ErrorCode } from './messages';
 import { languageOf, type Lang } from './language';
@@ -37,6 +38,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toAppError(e: unknown): AppError {
     if (e instanceof AppError) return e;
+    if (isPoolTimeout(e)) return new AppError('UNAVAILABLE');
     // body-parser errors carry a `type`.
     const type = (e as { type?: string })?.type;
     if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE');

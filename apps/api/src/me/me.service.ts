@@ -21,7 +21,7 @@ export class MeService {
   async me(): Promise<Me> {
     const p = this.ctx.principal;
     const [row] = await this.ctx.em.query('SELECT totp_enabled FROM users WHERE id = $1', [p.userId]);
-    const chain = (await this.chain.chain(p.orgPath)).map(({ id, name, kind }) => ({ id, name, kind }));
+    const chain = (await this.chain.chain(this.ctx.em, p.orgPath)).map(({ id, name, kind }) => ({ id, name, kind }));
     const org = chain[chain.length - 1]!;
     return {
       id: p.userId,
@@ -45,7 +45,7 @@ export class MeService {
       throw new AppError('PASSWORD_WRONG', { fields: [{ path: 'body.currentPassword', code: 'PASSWORD_WRONG' }] });
     if (input.newPassword === input.currentPassword)
       throw new AppError('PASSWORD_UNCHANGED', { fields: [{ path: 'body.newPassword', code: 'PASSWORD_UNCHANGED' }] });
-    assertPasswordAcceptable(input.newPassword, await this.chain.passwordPolicy(p.orgPath), p.username, 'body.newPassword');
+    assertPasswordAcceptable(input.newPassword, await this.chain.passwordPolicy(em, p.orgPath), p.username, 'body.newPassword');
     await em.query(
       `UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = now(),
          version = version + 1, updated_at = now() WHERE id = $1`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgRef, PasswordPolicy } from '@guanai/contracts';
 import { DEFAULT_PASSWORD_POLICY, idsOnPath } from '@guanai/domain';
-import { DataSource, inScope, systemScope, type OrgSettings } from '@guanai/db';
+import type { EntityManager, OrgSettings } from '@guanai/db';
 
 interface ChainNode extends OrgRef {
   settings: OrgSettings;
@@ -9,19 +9,16 @@ interface ChainNode extends OrgRef {
 }
 
 /**
- * Reads the ancestors of an organisation. They lie above the caller's scope (a school officer's county
- * union), so this is one of the named system-scope reads: names, kinds and settings only.
+ * The organisations from the root down to one in scope. Row-level security lets a scope read the
+ * chain above it, so this runs on the caller's own transaction: never a second pooled connection
+ * while the first is held (50 such requests would exhaust a pool of 10 and wait on each other).
  */
 @Injectable()
 export class OrgChainService {
-  constructor(private readonly ds: DataSource) {}
-
-  async chain(path: string): Promise<ChainNode[]> {
+  async chain(em: EntityManager, path: string): Promise<ChainNode[]> {
     const ids = idsOnPath(path);
     const rows: { id: string; name: string; kind: OrgRef['kind']; settings: OrgSettings; tenant_id: string | null }[] =
-      await inScope(this.ds, systemScope('org-chain'), (em) =>
-        em.query('SELECT id, name, kind, settings, tenant_id FROM orgs WHERE id = ANY($1::uuid[])', [ids]),
-      );
+      await em.query('SELECT id, name, kind, settings, tenant_id FROM orgs WHERE id = ANY($1::uuid[])', [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
@@ -29,17 +26,9 @@ export class OrgChainService {
     });
   }
 
-  /** Usernames are unique across the platform; this answers yes/no and reveals nothing else. */
-  async usernameExists(username: string): Promise<boolean> {
-    const [row] = await inScope(this.ds, systemScope('username-check'), (em) =>
-      em.query('SELECT EXISTS (SELECT 1 FROM users WHERE username = $1) AS taken', [username]),
-    );
-    return Boolean(row.taken);
-  }
-
   /** The password policy of the tenant an organisation belongs to, else the default. */
-  async passwordPolicy(path: string): Promise<PasswordPolicy> {
-    const chain = await this.chain(path);
+  async passwordPolicy(em: EntityManager, path: string): Promise<PasswordPolicy> {
+    const chain = await this.chain(em, path);
     const tenant = [...chain].reverse().find((n) => n.settings.passwordPolicy);
     return tenant?.settings.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PlatformSettings } from '@guanai/contracts';
-import { DataSource, inScope, systemScope, type EntityManager } from '@guanai/db';
+import type { EntityManager } from '@guanai/db';
 
 const DEFAULTS: PlatformSettings = { requireAdminMfa: false };
 const CACHE_MS = 5_000;
@@ -10,11 +10,10 @@ const CACHE_MS = 5_000;
 export class PlatformSettingsService {
   private cached?: { at: number; value: PlatformSettings };
 
-  constructor(private readonly ds: DataSource) {}
-
-  async get(): Promise<PlatformSettings> {
+  /** Read through the caller's transaction (platform settings carry no org and no row-level security). */
+  async get(em: EntityManager): Promise<PlatformSettings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
-    const value = await inScope(this.ds, systemScope('platform-settings'), (em) => this.read(em));
+    const value = await this.read(em);
     this.cached = { at: Date.now(), value };
     return value;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUserRequest, ListUsersQuery, Page, UpdateUserRequest, User, UserWithPassword } from '@guanai/contracts';
 import { canAssignRole, roleFitsOrg } from '@guanai/domain';
-import { hashPassword } from '@guanai/db';
+import { hashPassword, isUniqueViolation } from '@guanai/db';
 import { AppError } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { assertPasswordAcceptable, temporaryPassword } from '../common/password-rules';
@@ -40,16 +40,19 @@ export class UsersService {
     const generated = input.password === undefined ? temporaryPassword() : null;
     const password = input.password ?? generated!;
     if (input.password !== undefined)
-      assertPasswordAcceptable(password, await this.chain.passwordPolicy(org.path), input.username, 'body.password');
-    const taken = await em.query('SELECT EXISTS (SELECT 1 FROM users WHERE username = $1) AS taken', [input.username]);
-    // Usernames are global, so a name used in another tenant is taken too (the row itself stays invisible).
-    if (taken[0].taken || (await this.usernameExistsAnywhere(input.username)))
-      throw new AppError('USERNAME_TAKEN', { fields: [{ path: 'body.username', code: 'USERNAME_TAKEN' }] });
-    const [{ id }] = await em.query(
-      `INSERT INTO users (org_id, username, display_name, role, password_hash, must_change_password)
-       VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
-      [org.id, input.username, input.displayName, input.role, await hashPassword(password)],
-    );
+      assertPasswordAcceptable(password, await this.chain.passwordPolicy(em, org.path), input.username, 'body.password');
+    // Usernames are unique across the platform: the unique index decides, whoever holds the name.
+    const [{ id }] = await em
+      .query(
+        `INSERT INTO users (org_id, username, display_name, role, password_hash, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
+        [org.id, input.username, input.displayName, input.role, await hashPassword(password)],
+      )
+      .catch((e: unknown) => {
+        if (isUniqueViolation(e, 'users_username_key'))
+          throw new AppError('USERNAME_TAKEN', { fields: [{ path: 'body.username', code: 'USERNAME_TAKEN' }] });
+        throw e;
+      });
     const user = toUser((await usersRepo.find(em, this.scope, id))!);
     await this.audit.record({ orgId: org.id, action: 'user.create', targetType: 'user', targetId: id, after: user });
     return { user, temporaryPassword: generated };
@@ -113,10 +116,6 @@ export class UsersService {
       throw new AppError('ROLE_NOT_ASSIGNABLE', { fields: [{ path: 'body.role', code: 'ROLE_NOT_ASSIGNABLE' }] });
     if (!roleFitsOrg(role, orgKind))
       throw new AppError('ROLE_ORG_MISMATCH', { fields: [{ path: 'body.role', code: 'ROLE_ORG_MISMATCH' }] });
-  }
-
-  private async usernameExistsAnywhere(username: string): Promise<boolean> {
-    return this.chain.usernameExists(username);
   }
 
   private async require(id: string, lock = false): Promise<UserRow> {

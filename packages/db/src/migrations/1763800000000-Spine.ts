@@ -44,10 +44,15 @@ export class Spine1763800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX orgs_tenant ON orgs (tenant_id)`);
     await q.query(`ALTER TABLE orgs ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE orgs FORCE ROW LEVEL SECURITY`);
+    // A scope reads its subtree and the chain above it (names, kinds and settings of the county and
+    // province a school belongs to; never a sibling). It writes only inside its subtree.
     await q.query(`
-      CREATE POLICY orgs_scope ON orgs
-        USING (starts_with(path, app_scope_path()))
-        WITH CHECK (starts_with(path, app_scope_path()))`);
+      CREATE POLICY orgs_read ON orgs FOR SELECT
+        USING (starts_with(path, app_scope_path()) OR starts_with(app_scope_path(), path))`);
+    await q.query(`CREATE POLICY orgs_insert ON orgs FOR INSERT WITH CHECK (starts_with(path, app_scope_path()))`);
+    await q.query(`
+      CREATE POLICY orgs_update ON orgs FOR UPDATE
+        USING (starts_with(path, app_scope_path())) WITH CHECK (starts_with(path, app_scope_path()))`);
 
     await q.query(`
       CREATE TABLE users (
