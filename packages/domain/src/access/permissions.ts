@@ -1,7 +1,7 @@
 import type { Permission, Role } from '@guanai/contracts';
 
 /**
- * The permission matrix (docs/permissions.md is generated from it). Data scope is separate: every
+ * The permission matrix (docs/permissions.md mirrors it; keep them in step). Data scope is separate: every
  * role sees only its own organisation and what lies below it (本级及以下).
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
