@@ -22,7 +22,8 @@ function count(output) {
     totals.failed += Number(m[1] ?? 0);
     totals.passed += Number(m[2]);
   }
-  for (const m of output.matchAll(/^\s+(\d+) (passed|failed)(?: \(|$)/gm)) totals[m[2]] += Number(m[1]);
+  // turbo prefixes each line with `<package>:<task>: `
+  for (const m of output.matchAll(/^(?:\S+: )?\s+(\d+) (passed|failed)(?: \(|$)/gm)) totals[m[2]] += Number(m[1]);
 }
 
 function run(label, [cmd, ...args]) {
