@@ -29,6 +29,8 @@ import { PlatformSettingsController } from './settings/platform-settings.control
 import { PlatformSettingsService } from './settings/platform-settings.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { TeachersController } from './teachers/teachers.controller';
+import { TeachersService } from './teachers/teachers.service';
 
 @Module({})
 export class AppModule {
@@ -72,6 +74,7 @@ export class AppModule {
         UsersController,
         AuditController,
         PlatformSettingsController,
+        TeachersController,
         OpenApiController,
       ],
       providers: [
@@ -85,6 +88,7 @@ export class AppModule {
         OrgsService,
         UsersService,
         PlatformSettingsService,
+        TeachersService,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Order matters: who is calling first, then how often they may.
         { provide: APP_GUARD, useClass: AuthGuard },

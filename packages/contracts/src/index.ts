@@ -8,3 +8,5 @@ export * from './settings';
 export * from './routes';
 export { buildOpenApi } from './openapi';
 export * from './jobs';
+export * from './teachers';
+export * from './teacher-imports';

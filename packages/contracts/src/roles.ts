@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'settings.tenant',
   'settings.platform',
   'queues.admin',
+  'teacher.read',
+  'teacher.write',
+  'teacher.reveal',
+  'teacher.import',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -5,6 +5,8 @@ import * as orgs from './orgs';
 import * as users from './users';
 import * as audit from './audit';
 import * as settings from './settings';
+import * as teachers from './teachers';
+import * as imports from './teacher-imports';
 import type { Permission } from './roles';
 
 export interface RouteContract {
@@ -64,6 +66,22 @@ export const ROUTES = {
 
   getPlatformSettings: r({ method: 'get', path: '/v1/platform-settings', summary: 'Platform settings', tag: 'settings', access: 'settings.platform', response: settings.PlatformSettings }),
   putPlatformSettings: r({ method: 'put', path: '/v1/platform-settings', summary: 'Change platform settings', tag: 'settings', access: 'settings.platform', body: settings.PlatformSettings, response: settings.PlatformSettings }),
+
+  listTeachers: r({ method: 'get', path: '/v1/teachers', summary: 'Teachers in my scope, paged, filtered and sorted', tag: 'teachers', access: 'teacher.read', query: teachers.ListTeachersQuery, response: teachers.TeacherPage }),
+  getTeacher: r({ method: 'get', path: '/v1/teachers/:id', summary: "A teacher's record with computed facts", tag: 'teachers', access: 'teacher.read', response: teachers.Teacher }),
+  createTeacher: r({ method: 'post', path: '/v1/teachers', summary: 'Add a teacher to the registry', tag: 'teachers', access: 'teacher.write', body: teachers.CreateTeacherRequest, response: teachers.Teacher, status: 201 }),
+  updateTeacher: r({ method: 'patch', path: '/v1/teachers/:id', summary: "Edit a teacher's record (stale version → 409)", tag: 'teachers', access: 'teacher.write', body: teachers.UpdateTeacherRequest, response: teachers.Teacher }),
+  transferTeacher: r({ method: 'post', path: '/v1/teachers/:id/transfer', summary: 'Move a teacher to another school of the tenant', tag: 'teachers', access: 'teacher.write', body: teachers.TransferTeacherRequest, response: teachers.Teacher }),
+  retireTeacher: r({ method: 'post', path: '/v1/teachers/:id/retire', summary: 'Mark a teacher retired', tag: 'teachers', access: 'teacher.write', body: teachers.RetireTeacherRequest, response: teachers.Teacher }),
+  revealTeacher: r({ method: 'post', path: '/v1/teachers/:id/reveal', summary: 'Show one sensitive field in clear (audited)', tag: 'teachers', access: 'teacher.reveal', body: teachers.RevealRequest, response: teachers.RevealResponse }),
+  addFamilyLink: r({ method: 'post', path: '/v1/teachers/:id/family', summary: 'Link a relative (for 教师之家 and 教师世家)', tag: 'teachers', access: 'teacher.write', body: teachers.AddFamilyLinkRequest, response: teachers.Teacher, status: 201 }),
+  exportTeachers: r({ method: 'get', path: '/v1/teachers/export.xlsx', summary: 'The filtered list as .xlsx (masked)', tag: 'teachers', access: 'teacher.read', query: teachers.ListTeachersQuery, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  teacherImportTemplate: r({ method: 'get', path: '/v1/teacher-imports/template.xlsx', summary: 'The import template with Chinese headers', tag: 'teacher-imports', access: 'teacher.import', produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  createTeacherImport: r({ method: 'post', path: '/v1/teacher-imports', summary: 'Upload .xlsx or .csv (UTF-8 or GBK), multipart field "file"; headers are matched by name', tag: 'teacher-imports', access: 'teacher.import', response: imports.TeacherImport, status: 201 }),
+  getTeacherImport: r({ method: 'get', path: '/v1/teacher-imports/:id', summary: 'An import: mapping, progress and result', tag: 'teacher-imports', access: 'teacher.import', response: imports.TeacherImport }),
+  mapTeacherImport: r({ method: 'put', path: '/v1/teacher-imports/:id/mapping', summary: 'Map unknown headers to fields', tag: 'teacher-imports', access: 'teacher.import', body: imports.ImportMappingRequest, response: imports.TeacherImport }),
+  startTeacherImport: r({ method: 'post', path: '/v1/teacher-imports/:id/start', summary: 'Run the import as a background job', tag: 'teacher-imports', access: 'teacher.import', response: imports.TeacherImport }),
+  teacherImportRejects: r({ method: 'get', path: '/v1/teacher-imports/:id/rejects.xlsx', summary: 'Rejected rows with the column and reason in Chinese', tag: 'teacher-imports', access: 'teacher.import', produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -1,4 +1,5 @@
 import { Spine1763800000000 } from './1763800000000-Spine';
+import { Teachers1763900000000 } from './1763900000000-Teachers';
 
 /** In order; never edit one that has shipped, add a new one. */
-export const MIGRATIONS = [Spine1763800000000];
+export const MIGRATIONS = [Spine1763800000000, Teachers1763900000000];

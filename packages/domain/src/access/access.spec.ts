@@ -2,10 +2,18 @@ import { ROLES, PERMISSIONS } from '@guanai/contracts';
 import { can, canAssignRole, isAdministrator, roleFitsOrg } from '../index';
 
 describe('permission matrix', () => {
-  it('gives platform admins every permission and teachers none of the admin ones', () => {
-    for (const p of PERMISSIONS) expect(can('platform_admin', p)).toBe(true);
+  it('gives platform admins every permission but teachers’ personal data, and teachers none of the admin ones', () => {
+    for (const p of PERMISSIONS.filter((p) => !p.startsWith('teacher.'))) expect(can('platform_admin', p)).toBe(true);
     expect(can('teacher', 'user.read')).toBe(false);
     expect(can('unit_officer', 'user.write')).toBe(false);
+  });
+
+  it('keeps teachers’ personal data with the tenant: no province or platform admin reads it (DOMAIN.md)', () => {
+    for (const role of ['platform_admin', 'province_admin'] as const) {
+      expect(PERMISSIONS.filter((p) => p.startsWith('teacher.') && can(role, p))).toEqual([]);
+    }
+    expect(can('tenant_admin', 'teacher.reveal')).toBe(true);
+    expect(can('unit_officer', 'teacher.import')).toBe(false);
   });
 
   it('keeps platform settings and queues to the platform admin', () => {

@@ -1,0 +1,89 @@
+import type { Teacher, TeacherSummary } from '@guanai/contracts';
+import {
+  age,
+  daysBetween,
+  rotationEligible,
+  ruralSeniorTitleEligible,
+  ruralServiceYears,
+  teaching30Years,
+  yearsAtCurrentSchool,
+  yearsOfTeaching,
+  type Posting,
+} from '@guanai/domain';
+import type { TeacherRow } from './teachers.repository';
+
+const postingsOf = (r: TeacherRow): Posting[] => r.postings.map(({ orgId, from, to, rural }) => ({ orgId, from, to, rural }));
+
+/** A row as the list shows it, with the facts the domain computes for `today` (Asia/Shanghai). */
+export function toTeacherSummary(r: TeacherRow, today: string): TeacherSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    idNumberMasked: r.id_number_masked,
+    phoneMasked: r.phone_masked,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    rural: r.org_rural,
+    employmentType: r.employment_type as TeacherSummary['employmentType'],
+    position: r.position as TeacherSummary['position'],
+    subject: r.subject,
+    stage: r.stage as TeacherSummary['stage'],
+    title: r.title as TeacherSummary['title'],
+    backbone: r.backbone,
+    status: r.status,
+    tags: r.tags,
+    facts: {
+      age: age(r.birth_date, today),
+      yearsOfTeaching: yearsOfTeaching(r.teaching_since, today),
+      yearsAtSchool: yearsAtCurrentSchool(postingsOf(r), today),
+      ruralYears: ruralServiceYears(postingsOf(r), today),
+      retirementDate: r.retirement_date,
+      daysToRetirement: daysBetween(today, r.retirement_date),
+    },
+    version: r.version,
+  };
+}
+
+/** The whole record: sensitive values stay masked; clear ones only through /reveal. */
+export function toTeacher(r: TeacherRow, today: string): Teacher {
+  const summary = toTeacherSummary(r, today);
+  const rule = {
+    id: r.id,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    status: r.status,
+    teachingSince: r.teaching_since,
+    employment: r.employment_type as never,
+    stage: r.stage as never,
+    position: r.position as never,
+    positionSince: null,
+    title: r.title as never,
+    retirementCategory: r.retirement_category,
+    postings: postingsOf(r),
+  };
+  return {
+    ...summary,
+    ethnicity: r.ethnicity,
+    politicalStatus: r.political_status as Teacher['politicalStatus'],
+    maritalStatus: r.marital_status as Teacher['maritalStatus'],
+    retirementCategory: r.retirement_category,
+    teachingSince: r.teaching_since,
+    titles: r.titles as Teacher['titles'],
+    honours: r.honours,
+    unionJoinedOn: r.union_joined_on,
+    unionStatus: r.union_status as Teacher['unionStatus'],
+    addressMasked: r.address_masked,
+    hasHealthNote: r.health_note_enc !== null,
+    notes: r.notes,
+    postings: r.postings,
+    family: r.family,
+    linkedUserId: r.linked_user_id,
+    eligibility: {
+      teaching30Years: teaching30Years(rule, today).eligible,
+      rotation: rotationEligible(rule, today).eligible,
+      ruralSeniorTitle: ruralSeniorTitleEligible(rule, today).eligible,
+    },
+  };
+}
