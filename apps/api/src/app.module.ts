@@ -31,6 +31,9 @@ import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { TeachersController } from './teachers/teachers.controller';
 import { TeachersService } from './teachers/teachers.service';
+import { TeacherRequestsController } from './teacher-requests/teacher-requests.controller';
+import { CorrectionsService } from './teacher-requests/corrections.service';
+import { TenantTransfersService } from './teacher-requests/tenant-transfers.service';
 
 @Module({})
 export class AppModule {
@@ -75,6 +78,7 @@ export class AppModule {
         AuditController,
         PlatformSettingsController,
         TeachersController,
+        TeacherRequestsController,
         OpenApiController,
       ],
       providers: [
@@ -89,6 +93,8 @@ export class AppModule {
         UsersService,
         PlatformSettingsService,
         TeachersService,
+        CorrectionsService,
+        TenantTransfersService,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Order matters: who is calling first, then how often they may.
         { provide: APP_GUARD, useClass: AuthGuard },

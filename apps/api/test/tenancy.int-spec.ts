@@ -20,6 +20,15 @@ describe('row-level security in PostgreSQL', () => {
     for (const t of tables) expect([t.relname, t.relrowsecurity, t.relforcerowsecurity]).toEqual([t.relname, true, true]);
   });
 
+  it('is enabled and forced on every table but the two platform-wide ones', async () => {
+    const unprotected: { relname: string }[] = await h.owner.query(`
+      SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
+      ORDER BY 1`);
+    // migrations: the owner's bookkeeping, no app grant; platform_settings: no tenant data.
+    expect(unprotected.map((t) => t.relname)).toEqual(['migrations', 'platform_settings']);
+  });
+
   it('binds the application login: not an owner, not a superuser, no BYPASSRLS', async () => {
     const [me] = await h.appDs.query(
       `SELECT r.rolsuper, r.rolbypassrls, (SELECT count(*)::int FROM pg_tables WHERE tableowner = current_user) AS owns

@@ -10,3 +10,4 @@ export { buildOpenApi } from './openapi';
 export * from './jobs';
 export * from './teachers';
 export * from './teacher-imports';
+export * from './teacher-requests';

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'teacher.write',
   'teacher.reveal',
   'teacher.import',
+  'teacher.transfer',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -7,6 +7,7 @@ import * as audit from './audit';
 import * as settings from './settings';
 import * as teachers from './teachers';
 import * as imports from './teacher-imports';
+import * as requests from './teacher-requests';
 import type { Permission } from './roles';
 
 export interface RouteContract {
@@ -82,6 +83,19 @@ export const ROUTES = {
   mapTeacherImport: r({ method: 'put', path: '/v1/teacher-imports/:id/mapping', summary: 'Map unknown headers to fields', tag: 'teacher-imports', access: 'teacher.import', body: imports.ImportMappingRequest, response: imports.TeacherImport }),
   startTeacherImport: r({ method: 'post', path: '/v1/teacher-imports/:id/start', summary: 'Run the import as a background job', tag: 'teacher-imports', access: 'teacher.import', response: imports.TeacherImport }),
   teacherImportRejects: r({ method: 'get', path: '/v1/teacher-imports/:id/rejects.xlsx', summary: 'Rejected rows with the column and reason in Chinese', tag: 'teacher-imports', access: 'teacher.import', produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+
+  myTeacherRecord: r({ method: 'get', path: '/v1/me/teacher-record', summary: 'My own teacher record (a teacher account linked to it)', tag: 'self-service', access: 'self', response: teachers.Teacher }),
+  myCorrections: r({ method: 'get', path: '/v1/me/teacher-record/corrections', summary: 'My correction requests', tag: 'self-service', access: 'self', response: requests.CorrectionPage }),
+  requestCorrection: r({ method: 'post', path: '/v1/me/teacher-record/corrections', summary: 'Ask for a correction of my record', tag: 'self-service', access: 'self', body: requests.CreateCorrectionRequest, response: requests.Correction, status: 201 }),
+  linkTeacherAccount: r({ method: 'put', path: '/v1/teachers/:id/account', summary: 'Link (or unlink) a teacher account to the record', tag: 'teachers', access: 'teacher.write', body: requests.LinkAccountRequest, response: teachers.Teacher }),
+  listCorrections: r({ method: 'get', path: '/v1/teacher-corrections', summary: 'Correction requests from teachers in my scope', tag: 'teachers', access: 'teacher.write', query: requests.ListCorrectionsQuery, response: requests.CorrectionPage }),
+  resolveCorrection: r({ method: 'post', path: '/v1/teacher-corrections/:id/resolve', summary: 'Accept or reject a correction request', tag: 'teachers', access: 'teacher.write', body: requests.ResolveCorrectionRequest, response: requests.Correction }),
+
+  requestTenantTransfer: r({ method: 'post', path: '/v1/teachers/:id/tenant-transfers', summary: 'Ask another union to take a teacher (跨单位调动)', tag: 'teachers', access: 'teacher.transfer', body: requests.CreateTenantTransferRequest, response: requests.TenantTransfer, status: 201 }),
+  tenantDirectory: r({ method: 'get', path: '/v1/tenant-directory', summary: 'The unions a teacher can be transferred to (names only)', tag: 'teachers', access: 'teacher.transfer', response: requests.TenantDirectory }),
+  listTenantTransfers: r({ method: 'get', path: '/v1/tenant-transfers', summary: 'Transfers into and out of my union', tag: 'teachers', access: 'teacher.transfer', query: requests.ListTenantTransfersQuery, response: requests.TenantTransferPage }),
+  acceptTenantTransfer: r({ method: 'post', path: '/v1/tenant-transfers/:id/accept', summary: 'Accept an incoming teacher into one of my schools', tag: 'teachers', access: 'teacher.transfer', body: requests.AcceptTenantTransferRequest, response: requests.TenantTransfer }),
+  rejectTenantTransfer: r({ method: 'post', path: '/v1/tenant-transfers/:id/reject', summary: 'Decline an incoming transfer', tag: 'teachers', access: 'teacher.transfer', body: requests.RejectTenantTransferRequest, response: requests.TenantTransfer }),
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

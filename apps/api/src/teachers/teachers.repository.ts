@@ -132,6 +132,12 @@ export const teachersRepo = {
     return row;
   },
 
+  /** The record a teacher account is linked to (self-service reads only this). */
+  async findByLinkedUser(em: EntityManager, userId: string): Promise<TeacherRow | undefined> {
+    const [row] = await em.query(`${SELECT} WHERE t.linked_user_id = $1`, [userId]);
+    return row;
+  },
+
   /** All rows the filters match, in pages, for the export (bounded memory). */
   async *each(em: EntityManager, scopePath: string, q: ListTeachersQuery, today: string, idHash?: string) {
     for (let page = 1; ; page++) {

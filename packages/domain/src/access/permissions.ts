@@ -28,6 +28,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'teacher.write',
     'teacher.reveal',
     'teacher.import',
+    'teacher.transfer',
   ],
   unit_officer: ['org.read', 'teacher.read', 'teacher.write', 'teacher.reveal'],
   case_handler: ['org.read'],
