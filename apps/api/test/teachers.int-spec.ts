@@ -120,6 +120,12 @@ describe('teacher records', () => {
     const age = near.body.facts.age as number;
     expect(await q(`ageMin=${age}&ageMax=${age}`)).toContain(near.body.id);
     expect(await q(`ageMin=${age + 1}`)).not.toContain(near.body.id);
+    const taught = near.body.facts.yearsOfTeaching as number;
+    expect(await q(`teachingYearsMin=${taught}&teachingYearsMax=${taught}`)).toContain(near.body.id);
+    expect(await q(`teachingYearsMin=${taught + 1}`)).not.toContain(near.body.id);
+    const atSchool = near.body.facts.yearsAtSchool as number;
+    expect(await q(`yearsAtSchoolMin=${atSchool}`)).toContain(near.body.id);
+    expect(await q(`yearsAtSchoolMin=${atSchool + 1}`)).not.toContain(near.body.id);
     const days = near.body.facts.daysToRetirement as number;
     if (days >= 0) {
       expect(await q(`retiringWithinDays=${days}`)).toContain(near.body.id);

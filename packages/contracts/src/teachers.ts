@@ -164,6 +164,11 @@ export const ListTeachersQuery = PageQuery.extend({
   backbone: boolParam.optional(),
   rural: boolParam.optional(),
   retiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** Full years of teaching (从教年限), e.g. ≥ 30 for the Leiyang 4 honour. */
+  teachingYearsMin: z.coerce.number().int().min(0).max(60).optional(),
+  teachingYearsMax: z.coerce.number().int().min(0).max(60).optional(),
+  /** Full years since joining the current school, e.g. ≥ 9 for rotation (Leiyang 13). */
+  yearsAtSchoolMin: z.coerce.number().int().min(0).max(60).optional(),
   status: TeacherStatus.optional(),
   tag: Tag.optional(),
   sort: z.enum(TEACHER_SORTS).default('name'),

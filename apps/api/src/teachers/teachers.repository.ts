@@ -110,6 +110,13 @@ export const teachersRepo = {
     // Age in full years on `today`: at least N means born on or before today minus N years.
     if (q.ageMin !== undefined) add(`t.birth_date <= (?::date - make_interval(years => ?))::date`, today, q.ageMin);
     if (q.ageMax !== undefined) add(`t.birth_date > (?::date - make_interval(years => ?))::date`, today, q.ageMax + 1);
+    if (q.teachingYearsMin !== undefined)
+      add(`t.teaching_since <= (?::date - make_interval(years => ?))::date`, today, q.teachingYearsMin);
+    if (q.teachingYearsMax !== undefined)
+      add(`t.teaching_since > (?::date - make_interval(years => ?))::date`, today, q.teachingYearsMax + 1);
+    // The current posting's start; the record page refines it across short gaps (CONTINUITY_GAP_DAYS).
+    if (q.yearsAtSchoolMin !== undefined)
+      add(`t.joined_school_on <= (?::date - make_interval(years => ?))::date`, today, q.yearsAtSchoolMin);
     if (q.retiringWithinDays !== undefined)
       add(`t.retirement_date BETWEEN ?::date AND ?::date + ?::int`, today, today, q.retiringWithinDays);
     const whereSql = where.join(' AND ');
