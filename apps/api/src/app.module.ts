@@ -30,6 +30,11 @@ import { PlatformSettingsService } from './settings/platform-settings.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { TeachersController } from './teachers/teachers.controller';
+import { TeacherExportController } from './teacher-imports/teacher-export.controller';
+import { TeacherExportService } from './teacher-imports/teacher-export.service';
+import { TeacherImportsController } from './teacher-imports/teacher-imports.controller';
+import { TeacherImportsService } from './teacher-imports/teacher-imports.service';
+import { JobQueue } from './jobs/job-queue';
 import { TeachersService } from './teachers/teachers.service';
 import { TeacherRequestsController } from './teacher-requests/teacher-requests.controller';
 import { CorrectionsService } from './teacher-requests/corrections.service';
@@ -77,7 +82,10 @@ export class AppModule {
         UsersController,
         AuditController,
         PlatformSettingsController,
+        // Before TeachersController: its GET /v1/teachers/:id would take export.xlsx for an id.
+        TeacherExportController,
         TeachersController,
+        TeacherImportsController,
         TeacherRequestsController,
         OpenApiController,
       ],
@@ -93,6 +101,9 @@ export class AppModule {
         UsersService,
         PlatformSettingsService,
         TeachersService,
+        TeacherExportService,
+        TeacherImportsService,
+        JobQueue,
         CorrectionsService,
         TenantTransfersService,
         { provide: APP_FILTER, useClass: ProblemFilter },

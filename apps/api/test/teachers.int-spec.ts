@@ -153,6 +153,9 @@ describe('teacher records', () => {
       { orgId: fx.schools[1]!.id, orgName: fx.schools[1]!.name, from: on, to: null, rural: true },
     ]);
     expect(moved.body.facts.yearsAtSchool).toBe(0);
+    // Ten days at a rural school: whole years only, as the contract says.
+    expect(moved.body.facts.ruralYears).toBe(0);
+    expect(Number.isInteger(moved.body.facts.ruralYears)).toBe(true);
     const other = await api().post(`/api/v1/teachers/${t.id}/transfer`).set(admin.auth).send({ version: moved.body.version, orgId: fx.otherSchool.id, on });
     expect(other.status).toBe(404);
   });

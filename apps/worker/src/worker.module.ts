@@ -1,10 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { createDataSource, DataSource, type Config } from '@guanai/db';
+import { createDataSource, DataSource, FieldCipher, parseFieldKeys, type Config } from '@guanai/db';
 import { CONFIG } from './config';
 import { JOB_HANDLERS, type HandlerMap } from './queues/handlers';
 import { WorkerHost } from './queues/worker-host';
 import { cleanupSessions } from './maintenance/sessions-cleanup';
+import { TeacherImportJob } from './teacher-imports/import-job';
+import { TeacherImportsReconciler } from './teacher-imports/reconcile';
 
 @Module({})
 export class WorkerModule {
@@ -20,13 +22,23 @@ export class WorkerModule {
             createDataSource({ url: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'guanai-worker' }).initialize(),
         },
         {
+          provide: FieldCipher,
+          useFactory: () => {
+            const { keys, current } = parseFieldKeys(config);
+            return new FieldCipher(keys, current, Buffer.from(config.LOOKUP_HASH_KEY, 'base64'));
+          },
+        },
+        TeacherImportJob,
+        {
           provide: JOB_HANDLERS,
-          inject: [DataSource],
-          useFactory: (ds: DataSource): HandlerMap => ({
+          inject: [DataSource, TeacherImportJob],
+          useFactory: (ds: DataSource, teacherImports: TeacherImportJob): HandlerMap => ({
             maintenance: { 'sessions.cleanup': (p) => cleanupSessions(ds, p.olderThanDays) },
+            imports: { 'teachers.import': (p) => teacherImports.run(p.importId) },
           }),
         },
         WorkerHost,
+        TeacherImportsReconciler,
       ],
     };
   }

@@ -17,7 +17,10 @@ export interface ApiEnv {
   RATE_LIMIT_PER_MINUTE: string;
 }
 
-/** The built API (`apps/api/dist/main.js`) in a child process, its output kept for when it fails. */
+/**
+ * A built app in a child process, its output kept for when it fails: the API (`apps/api/dist/main.js`)
+ * or, with the same environment, the worker (`apps/worker/dist/main.js`).
+ */
 export class ApiProcess {
   private readonly tail: string[] = [];
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -32,9 +35,9 @@ export class ApiProcess {
     child.on('exit', (code, signal) => (this.exited = { code, signal }));
   }
 
-  static start(repoRoot: string, env: ApiEnv): ApiProcess {
-    const main = join(repoRoot, 'apps/api/dist/main.js');
-    if (!existsSync(main)) throw new Error(`${main} is missing: build the API first (npx turbo run build)`);
+  static start(repoRoot: string, env: ApiEnv, script = 'apps/api/dist/main.js'): ApiProcess {
+    const main = join(repoRoot, script);
+    if (!existsSync(main)) throw new Error(`${main} is missing: build it first (npx turbo run build)`);
     // Only what the API needs: nothing of the caller's DATABASE_URL or REDIS_URL leaks in.
     const base: Record<string, string> = { NODE_ENV: 'production' };
     for (const key of ['PATH', 'HOME', 'TZ', 'LANG']) {
@@ -51,6 +54,11 @@ export class ApiProcess {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** null while it runs. */
+  get exitCode(): number | null {
+    return this.exited ? (this.exited.code ?? -1) : null;
   }
 
   /** The last lines the API printed, for an error message. */

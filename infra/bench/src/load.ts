@@ -29,6 +29,10 @@ export interface Measurement {
   errors: number;
   timeouts: number;
   durationSeconds: number;
+  /** Why the figures do not describe a working endpoint, when they do not. */
+  failure?: string;
+  /** Anything else a reader should know about this row. */
+  note?: string;
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDataSource, hasData, seedDemo, type DemoAccount } from '@guanai/db';
+import { createDataSource, FieldCipher, hasData, seedDemo, type DemoAccount } from '@guanai/db';
 import type { DemoOutcome } from './banner';
 
 // No look-alikes (0/O, 1/l/I): the password is read off a terminal and typed in by hand.
@@ -30,12 +30,16 @@ export function generatePassword(): string {
  * into real data, and accounts that already exist keep their passwords. Returns undefined when it did
  * not seed.
  */
-export async function seedDemoIfEmpty(appUrl: string, password: string): Promise<DemoAccount[] | undefined> {
+export async function seedDemoIfEmpty(
+  appUrl: string,
+  password: string,
+  cipher?: FieldCipher,
+): Promise<DemoAccount[] | undefined> {
   const ds = createDataSource({ url: appUrl, poolSize: 2, applicationName: 'guanai-local-seed' });
   await ds.initialize();
   try {
     if (await hasData(ds)) return undefined;
-    return await seedDemo(ds, password);
+    return await seedDemo(ds, password, { cipher });
   } finally {
     await ds.destroy();
   }
@@ -65,9 +69,12 @@ export async function demoStep(
   appUrl: string,
   chosen: string | undefined,
   dataDir?: string,
+  keys?: { FIELD_KEYS: string; LOOKUP_HASH_KEY: string },
 ): Promise<DemoOutcome> {
   const password = chosen || generatePassword();
-  const accounts = await seedDemoIfEmpty(appUrl, password);
+  // The demo teachers are sealed with the same keys the API will read them with.
+  const cipher = keys ? cipherFor(keys.FIELD_KEYS, keys.LOOKUP_HASH_KEY) : undefined;
+  const accounts = await seedDemoIfEmpty(appUrl, password, cipher);
   if (accounts) {
     if (dataDir) await saveDemoAccounts(dataDir, accounts);
     return { seeded: true, accounts, password, generated: !chosen };
@@ -79,4 +86,9 @@ export async function demoStep(
       ? '从头开始：停止后删除 .data 文件夹。 To start afresh: stop, then delete .data/.'
       : undefined,
   };
+}
+
+function cipherFor(fieldKeys: string, lookupHashKey: string): FieldCipher {
+  const pairs = fieldKeys.split(',').map((p) => p.trim().split(':') as [string, string]);
+  return new FieldCipher(Object.fromEntries(pairs), pairs[0]![0], Buffer.from(lookupHashKey, 'base64'));
 }

@@ -81,7 +81,10 @@ export async function startAll(life: Lifecycle, env: NodeJS.ProcessEnv, repo: st
   life.checkpoint();
 
   t = Date.now();
-  const demo = await demoStep(appUrl, env.DEMO_PASSWORD, embedded ? dataDir : undefined);
+  const demo = await demoStep(appUrl, env.DEMO_PASSWORD, embedded ? dataDir : undefined, {
+    FIELD_KEYS: secrets.FIELD_KEYS,
+    LOOKUP_HASH_KEY: secrets.LOOKUP_HASH_KEY,
+  });
   if (demo.seeded) {
     // Also here, in case the API then fails to start: the seeded password must not be lost.
     say(`demo seeded in ${since(t)}: ${demo.accounts.length} accounts, password ${demo.password}`);

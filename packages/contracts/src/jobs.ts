@@ -8,6 +8,10 @@ export const JOBS = {
   maintenance: {
     'sessions.cleanup': z.strictObject({ olderThanDays: z.number().int().min(1).max(365) }),
   },
+  imports: {
+    /** Runs one teacher import (teacher_imports row) after its mapping step. */
+    'teachers.import': z.strictObject({ importId: z.uuid() }),
+  },
 } as const;
 
 export type QueueName = keyof typeof JOBS;

@@ -181,8 +181,19 @@ export const RevealResponse = z.object({ field: SensitiveField, value: z.string(
 export const TransferTeacherRequest = z.strictObject({ version: Version, orgId: Id, on: IsoDate });
 export const RetireTeacherRequest = z.strictObject({ version: Version, on: IsoDate });
 
-export const AddFamilyLinkRequest = z.union([
-  z.strictObject({ kind: FamilyKind, relativeId: Id }),
-  z.strictObject({ kind: FamilyKind, relativeName: Name, inEducation: z.boolean(), note: z.string().trim().max(200).optional() }),
-]);
+/** A relative in the registry (relativeId), or one outside it (relativeName and inEducation). */
+export const AddFamilyLinkRequest = z
+  .strictObject({
+    kind: FamilyKind,
+    relativeId: Id.optional(),
+    relativeName: Name.optional(),
+    inEducation: z.boolean().optional(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.relativeId && (v.relativeName || v.inEducation !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['relativeName'], message: 'FAMILY_LINK_EITHER' });
+    if (!v.relativeId && (!v.relativeName || v.inEducation === undefined))
+      ctx.addIssue({ code: 'custom', path: v.relativeName ? ['inEducation'] : ['relativeId'], message: 'FAMILY_LINK_EITHER' });
+  });
 export type AddFamilyLinkRequest = z.infer<typeof AddFamilyLinkRequest>;

@@ -12,3 +12,35 @@ export { DataSource, type EntityManager } from 'typeorm';
 export { loadConfig, parseFieldKeys, ConfigSchema, ConfigError, type Config } from './config/config';
 export { returnedRows } from './tenancy/returning';
 export { isUniqueViolation, isPoolTimeout } from './tenancy/errors';
+export {
+  TEACHER_COLUMNS,
+  teacherColumns,
+  insertTeacher,
+  upsertTeachers,
+  lockExistingTeachers,
+  teacherKey,
+  importDigest,
+  maskAddress,
+  currentTitle,
+  currentPosting,
+  type TeacherRecord,
+  type TeacherUnit,
+  type TeacherColumn,
+  type TeacherColumns,
+  type TeacherColumnOptions,
+  type UpdatableTeacherColumn,
+  type ExistingTeacher,
+  type PostingJson,
+  type TitleJson,
+  type UpsertCounts,
+} from './teachers/writer';
+export * from './teachers/labels';
+export * from './teachers/import-columns';
+export * from './teachers/imports-repo';
+export { inspectSpreadsheet, openSpreadsheet, sniffFormat, isBlankRow } from './teachers/spreadsheet/read';
+export type { SpreadsheetFormat, SpreadsheetOverview, SpreadsheetReader, SpreadsheetRow, Cell, MergedRange } from './teachers/spreadsheet/read';
+export { SpreadsheetError, DEFAULT_SPREADSHEET_LIMITS, type SpreadsheetLimits, type SpreadsheetProblem } from './teachers/spreadsheet/errors';
+export { parseCsv, detectDelimiter, decodeText as decodeTextFile, type TextEncoding } from './teachers/spreadsheet/csv';
+export { neutraliseCell, unneutraliseCell } from './teachers/spreadsheet/neutralise';
+export { upsertTeacherParams, teacherParams } from './teachers/writer';
+export { TeacherSealer, sealBatch, type SealJob, type SealerKeys } from './teachers/sealer';

@@ -13,6 +13,8 @@ import { saveState } from './state';
 const here = dirname(fileURLToPath(import.meta.url));
 const adminDir = resolve(here, '../..');
 const apiMain = resolve(adminDir, '../api/dist/main.js');
+// The worker runs background jobs (teacher imports) off the same database and Redis.
+const workerMain = resolve(adminDir, '../worker/dist/main.js');
 const adminDist = resolve(adminDir, 'dist');
 
 const b64 = (bytes: number) => randomBytes(bytes).toString('base64');
@@ -49,6 +51,7 @@ async function waitReady(url: string, exited: () => string | null, timeoutMs = 6
 export default async function globalSetup(): Promise<void> {
   for (const [what, path] of [
     ['API build', apiMain],
+    ['worker build', workerMain],
     ['SPA build', resolve(adminDist, 'index.html')],
   ]) {
     if (!existsSync(path!)) throw new Error(`${what} missing at ${path}: run \`npx turbo run build\` first`);
@@ -68,28 +71,35 @@ export default async function globalSetup(): Promise<void> {
   const port = await freePort();
   const logDir = resolve(adminDir, '.e2e');
   mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(resolve(logDir, 'api.log'));
-  const api = spawn(process.execPath, [apiMain], {
-    cwd: resolve(adminDir, '../api'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: database.ownerUrl,
-      APP_DATABASE_URL: database.appUrl,
-      REDIS_URL: testing.testRedisUrl(),
-      REDIS_PREFIX: `e2e_${randomBytes(4).toString('hex')}`,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      JWT_SECRET: b64(48),
-      FIELD_KEYS: `k1:${b64(32)}`,
-      LOOKUP_HASH_KEY: b64(32),
-      ADMIN_DIST: adminDist,
-      LOG_LEVEL: 'warn',
-    },
-  });
-  api.stdout.pipe(log);
-  api.stderr.pipe(log);
+  // API and worker share one configuration: database, Redis prefix (the job queues) and field keys.
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.ownerUrl,
+    APP_DATABASE_URL: database.appUrl,
+    REDIS_URL: testing.testRedisUrl(),
+    REDIS_PREFIX: `e2e_${randomBytes(4).toString('hex')}`,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    JWT_SECRET: b64(48),
+    FIELD_KEYS: `k1:${b64(32)}`,
+    LOOKUP_HASH_KEY: b64(32),
+    ADMIN_DIST: adminDist,
+    LOG_LEVEL: 'warn',
+  };
+  const start = (main: string, name: string) => {
+    const log = createWriteStream(resolve(logDir, `${name}.log`));
+    const child = spawn(process.execPath, [main], {
+      cwd: resolve(adminDir, `../${name}`),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    return child;
+  };
+  const api = start(apiMain, 'api');
+  const worker = start(workerMain, 'worker');
   let exit: string | null = null;
   api.once('exit', (code, signal) => (exit = `code ${code}, signal ${signal}`));
 
@@ -97,6 +107,7 @@ export default async function globalSetup(): Promise<void> {
   saveState({
     baseURL,
     apiPid: api.pid!,
+    workerPid: worker.pid!,
     database: database.name,
     password: fx.password,
     users: {
@@ -115,6 +126,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (err) {
     // Teardown only runs after a successful setup, so clean up here.
     api.kill('SIGKILL');
+    worker.kill('SIGKILL');
     await testing.dropTestDatabase(database.name);
     throw err;
   }

@@ -29,6 +29,6 @@ function stop(pid: number): Promise<void> {
 export default async function globalTeardown(): Promise<void> {
   if (!process.env.E2E_STATE) return;
   const state = loadState();
-  await stop(state.apiPid);
+  await Promise.all([stop(state.apiPid), stop(state.workerPid)]);
   await testing.dropTestDatabase(state.database);
 }

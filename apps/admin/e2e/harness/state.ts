@@ -4,6 +4,7 @@
 export interface E2eState {
   baseURL: string;
   apiPid: number;
+  workerPid: number;
   database: string;
   password: string;
   users: {

@@ -1,8 +1,9 @@
-import type { FormRule as Rule } from 'antd';
+import type { FormInstance, FormRule as Rule } from 'antd';
 import type { Translate } from '@/app/i18n/lang';
 
 interface Issue {
   code: string;
+  path?: PropertyKey[];
   minimum?: unknown;
   maximum?: unknown;
   origin?: string;
@@ -21,6 +22,32 @@ function describe(issue: Issue, t: Translate): string {
   if (issue.code === 'too_big' && issue.origin === 'string')
     return t('validation.tooLong', { max: Number(issue.maximum) });
   return t('validation.format');
+}
+
+/**
+ * Puts the issues of a whole-request zod check on the form's fields (the first per field), for what the
+ * per-field rules cannot see. `rename` maps a request path to the form's name where they differ.
+ * Returns true when at least one landed.
+ */
+export function applyZodIssues(
+  form: FormInstance,
+  issues: Issue[],
+  t: Translate,
+  rename: (path: (string | number)[]) => (string | number)[] = (p) => p,
+): boolean {
+  const seen = new Set<string>();
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const issue of issues) {
+    const path = (issue.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+    if (path.length === 0) continue;
+    const name = rename(path);
+    const key = name.join('.');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fields.push({ name, errors: [describe(issue, t)] });
+  }
+  if (fields.length) form.setFields(fields);
+  return fields.length > 0;
 }
 
 /**

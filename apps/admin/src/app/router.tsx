@@ -15,6 +15,12 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const OrgsPage = page(() => import('@/features/orgs/OrgsPage'), 'OrgsPage');
 const UsersPage = page(() => import('@/features/users/UsersPage'), 'UsersPage');
 const UserDetailPage = page(() => import('@/features/users/UserDetailPage'), 'UserDetailPage');
+const TeachersPage = page(() => import('@/features/teachers/TeachersPage'), 'TeachersPage');
+const TeacherDetailPage = page(() => import('@/features/teachers/TeacherDetailPage'), 'TeacherDetailPage');
+const TeacherImportPage = page(
+  () => import('@/features/teachers/import/TeacherImportPage'),
+  'TeacherImportPage',
+);
 const AuditPage = page(() => import('@/features/audit/AuditPage'), 'AuditPage');
 const PlatformSettingsPage = page(
   () => import('@/features/settings/PlatformSettingsPage'),
@@ -38,6 +44,9 @@ export function AppRouter() {
           <Route path="orgs" element={guarded('org.read', <OrgsPage />)} />
           <Route path="users" element={guarded('user.read', <UsersPage />)} />
           <Route path="users/:id" element={guarded('user.read', <UserDetailPage />)} />
+          <Route path="teachers" element={guarded('teacher.read', <TeachersPage />)} />
+          <Route path="teachers/import" element={guarded('teacher.import', <TeacherImportPage />)} />
+          <Route path="teachers/:id" element={guarded('teacher.read', <TeacherDetailPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="settings/platform" element={guarded('settings.platform', <PlatformSettingsPage />)} />
           <Route path="account/password" element={guarded(null, <ChangePasswordPage />)} />

@@ -38,7 +38,8 @@ export function toTeacherSummary(r: TeacherRow, today: string): TeacherSummary {
       age: age(r.birth_date, today),
       yearsOfTeaching: yearsOfTeaching(r.teaching_since, today),
       yearsAtSchool: yearsAtCurrentSchool(postingsOf(r), today),
-      ruralYears: ruralServiceYears(postingsOf(r), today),
+      // Whole years, as the rules compare them (Leiyang 23: 30 / 25 years of rural service).
+      ruralYears: Math.floor(ruralServiceYears(postingsOf(r), today)),
       retirementDate: r.retirement_date,
       daysToRetirement: daysBetween(today, r.retirement_date),
     },

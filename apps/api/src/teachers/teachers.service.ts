@@ -19,7 +19,7 @@ import {
   statutoryRetirementDate,
   todayInShanghai,
 } from '@guanai/domain';
-import { FieldCipher, isUniqueViolation } from '@guanai/db';
+import { FieldCipher, insertTeacher, isUniqueViolation, maskAddress, teacherColumns } from '@guanai/db';
 import { AppError } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -36,9 +36,7 @@ const INVERSE: Record<FamilyJson['kind'], FamilyJson['kind']> = {
 };
 
 /** Masks an address after the first six characters (province, city, district stay readable). */
-export function maskAddress(a: string): string {
-  return a.length <= 6 ? '*'.repeat(a.length) : `${a.slice(0, 6)}${'*'.repeat(Math.min(a.length - 6, 10))}`;
-}
+export { maskAddress };
 
 @Injectable()
 export class TeachersService {
@@ -82,30 +80,9 @@ export class TeachersService {
       previous.push({ orgId: p.orgId, orgName: at?.name ?? '', from: p.from, to: p.to, rural: at?.rural ?? false });
     }
     const id = randomUUID();
-    await em
-      .query(
-        `INSERT INTO teachers (id, org_id, tenant_id, name, sex, birth_date, id_number_enc, id_number_hash,
-           id_number_masked, phone_enc, phone_masked, address_enc, address_masked, health_note_enc, ethnicity,
-           political_status, marital_status, employment_type, position, subject, stage, title, titles,
-           teaching_since, joined_school_on, postings, backbone, honours, union_joined_on, union_status,
-           retirement_category, retirement_date, tags, notes)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,
-           $27,$28,$29,$30,$31,$32,$33,$34)`,
-        [
-          id, org.id, org.tenant_id, input.name, input.sex, input.birthDate,
-          this.cipher.encrypt(idNumber), this.cipher.lookupHash(idNumber), maskIdNumber(idNumber),
-          input.phone ? this.cipher.encrypt(input.phone) : null, input.phone ? maskPhone(input.phone) : null,
-          input.address ? this.cipher.encrypt(input.address) : null, input.address ? maskAddress(input.address) : null,
-          input.healthNote ? this.cipher.encrypt(input.healthNote) : null,
-          input.ethnicity ?? null, input.politicalStatus ?? null, input.maritalStatus ?? null,
-          input.employmentType, input.position, input.subject ?? null, input.stage, currentTitle(input.titles),
-          JSON.stringify(input.titles), input.teachingSince, joined,
-          JSON.stringify([...previous, { orgId: org.id, orgName: org.name, from: joined, to: null, rural: org.rural }]),
-          input.backbone, JSON.stringify(input.honours), input.unionJoinedOn ?? null, input.unionStatus,
-          input.retirementCategory, statutoryRetirementDate(input.birthDate, input.sex, input.retirementCategory),
-          input.tags, input.notes ?? null,
-        ],
-      )
+    // The shared writer (packages/db teachers/writer) seals, hashes, masks and dates the record, as imports do.
+    const unit = { id: org.id, tenantId: org.tenant_id!, name: org.name, rural: org.rural };
+    await insertTeacher(em, teacherColumns({ ...input, idNumber, joinedSchoolOn: joined }, unit, this.cipher, { id, previousPostings: previous }))
       .catch((e: unknown) => {
         if (isUniqueViolation(e, 'teachers_tenant_id_number'))
           throw new AppError('TEACHER_EXISTS', { fields: [{ path: 'body.idNumber', code: 'TEACHER_EXISTS' }] });
@@ -117,7 +94,6 @@ export class TeachersService {
   }
 
   async update(id: string, input: UpdateTeacherRequest): Promise<Teacher> {
-    const em = this.ctx.em;
     const row = await this.requireVersion(id, input.version);
     const today = todayInShanghai();
     const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) : this.cipher.decrypt(row.id_number_enc);
@@ -203,7 +179,7 @@ export class TeachersService {
   async addFamilyLink(id: string, input: AddFamilyLinkRequest): Promise<Teacher> {
     const row = await this.require(id, true);
     let link: FamilyJson;
-    if ('relativeId' in input) {
+    if (input.relativeId) {
       if (input.relativeId === id) throw new AppError('FAMILY_LINK_SELF');
       const relative = await this.require(input.relativeId, true);
       link = { id: randomUUID(), kind: input.kind, relativeId: relative.id, relativeName: relative.name, inEducation: true, note: null };
@@ -211,7 +187,7 @@ export class TeachersService {
       const back: FamilyJson = { id: randomUUID(), kind: INVERSE[input.kind], relativeId: id, relativeName: row.name, inEducation: true, note: null };
       await this.write(relative.id, { family: JSON.stringify([...relative.family.filter((f) => f.relativeId !== id), back]) });
     } else {
-      link = { id: randomUUID(), kind: input.kind, relativeId: null, relativeName: input.relativeName, inEducation: input.inEducation, note: input.note ?? null };
+      link = { id: randomUUID(), kind: input.kind, relativeId: null, relativeName: input.relativeName!, inEducation: input.inEducation!, note: input.note ?? null };
     }
     const family = [...row.family.filter((f) => !(link.relativeId && f.relativeId === link.relativeId)), link];
     await this.write(id, { family: JSON.stringify(family) });

@@ -34,4 +34,16 @@ describe('FieldCipher (AES-256-GCM at rest, keyed hash for lookups)', () => {
     expect(cipher.lookupHash(' 33010619900101123x ')).toBe(cipher.lookupHash('33010619900101123X'));
     expect(cipher.lookupHash('a')).not.toBe(new FieldCipher({ k1 }, 'k1', randomBytes(32)).lookupHash('a'));
   });
+
+  it('draws a new IV for every value, also across refills of its IV pool', () => {
+    const ivs = new Set(Array.from({ length: 5000 }, () => cipher.encrypt('x').split('.')[2]));
+    expect(ivs.size).toBe(5000);
+  });
+
+  it('digests exact text with a key of its own: case matters, other keys differ, lookup hashes do not collide', () => {
+    expect(cipher.keyedDigest('abc')).toBe(cipher.keyedDigest('abc'));
+    expect(cipher.keyedDigest('abc')).not.toBe(cipher.keyedDigest('ABC'));
+    expect(cipher.keyedDigest('abc')).not.toBe(new FieldCipher({ k1 }, 'k1', randomBytes(32)).keyedDigest('abc'));
+    expect(cipher.keyedDigest('ABC')).not.toBe(cipher.lookupHash('ABC'));
+  });
 });

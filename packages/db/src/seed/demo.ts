@@ -4,6 +4,8 @@ import { hashPassword } from '../crypto/passwords';
 import type { OrgEntity } from '../entities/org.entity';
 import { inScope, systemScope } from '../tenancy/scope';
 import { createChildOrg, createRootOrg, createUser, type OrgSpec } from './builders';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { DEMO_REGIONS, seedTeachers } from './demo-teachers';
 
 export interface DemoAccount {
   username: string;
@@ -87,9 +89,14 @@ export async function hasData(ds: DataSource): Promise<boolean> {
 
 /**
  * The demo: 浙江省教育工会 with an urban and a rural county union and a university union, and
- * 耒阳市教育工会 under 湖南省教育工会, each with schools/departments, an admin and a school officer.
+ * 耒阳市教育工会 under 湖南省教育工会, each with schools/departments, an admin and a school officer,
+ * and — given the field cipher — about two thousand synthetic teachers per union.
  */
-export async function seedDemo(ds: DataSource, password: string): Promise<DemoAccount[]> {
+export async function seedDemo(
+  ds: DataSource,
+  password: string,
+  opts: { cipher?: FieldCipher; teachersPerTenant?: number } = {},
+): Promise<DemoAccount[]> {
   const passwordHash = await hashPassword(password);
   const accounts: DemoAccount[] = [];
   await inScope(ds, systemScope('seed-demo'), async (em) => {
@@ -103,6 +110,10 @@ export async function seedDemo(ds: DataSource, password: string): Promise<DemoAc
       const units = [];
       for (const u of t.units) units.push(await createChildOrg(em, tenant, u));
       await add(units[0]!, t.officer, `${units[0]!.name}工会干部`, 'unit_officer');
+      if (opts.cipher) {
+        const region = DEMO_REGIONS[t.code ?? ''] ?? '330100';
+        await seedTeachers(em, opts.cipher, tenant, units, { count: opts.teachersPerTenant ?? 2000, seed: Number.parseInt(region, 10), region });
+      }
     };
 
     const root = await createRootOrg(em);

@@ -35,10 +35,13 @@ export function errorMessage(err: unknown): string {
   return translator(lang)('error.unknown');
 }
 
-/** `body.orgId` → `['orgId']`; paths outside the body (query, params) are not form fields. */
-function fieldName(error: FieldError): string[] | null {
+/**
+ * `body.orgId` → `['orgId']`, `body.titles.0.since` → `['titles', 0, 'since']` (list fields are indexed by
+ * number); paths outside the body (query, params) are not form fields.
+ */
+function fieldName(error: FieldError): (string | number)[] | null {
   const [where, ...rest] = error.path.split('.');
-  return where === 'body' && rest.length > 0 ? rest : null;
+  return where === 'body' && rest.length > 0 ? rest.map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : null;
 }
 
 /**
@@ -49,10 +52,10 @@ export function applyFieldErrors(form: FormInstance, err: unknown): boolean {
   if (!(err instanceof ApiError) || !err.problem.errors?.length) return false;
   const known = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
   // One field may fall short several ways (too short and too few classes): show every message.
-  const byField = new Map<string, { name: string[]; errors: string[] }>();
+  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const e of err.problem.errors) {
     const name = fieldName(e);
-    if (!name || !known.has(name[0]!)) continue;
+    if (!name || !known.has(String(name[0]))) continue;
     const key = name.join('.');
     const entry = byField.get(key) ?? { name, errors: [] };
     entry.errors.push(e.message);

@@ -1,3 +1,4 @@
+import { teachersEn } from '@/features/teachers/messages';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
@@ -190,4 +191,6 @@ export const en: Record<MessageKey, string> = {
   'settings.requireAdminMfa': 'Administrators must use two-step verification',
   'settings.requireAdminMfaHint':
     'When on, platform, provincial and union administrators must turn on two-step verification after logging in (MLPS level 3).',
+
+  ...teachersEn,
 };

@@ -1,3 +1,5 @@
+import { teachersZh } from '@/features/teachers/messages';
+
 /** The Chinese text is the source; every other language must translate each key (see en.ts). */
 export const zh = {
   'app.title': '教师关爱平台',
@@ -184,6 +186,9 @@ export const zh = {
   'settings.requireAdminMfa': '管理员必须启用两步验证',
   'settings.requireAdminMfaHint':
     '开启后，平台管理员、省级工会管理员和工会管理员登录后须先启用两步验证（等保三级要求）。',
+
+  // Larger features keep their texts beside them.
+  ...teachersZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,185 @@
+import { useEffect, useState } from 'react';
+import { App, Button, Form, Input, Modal, Radio, Select, Switch, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { AddFamilyLinkRequest, Name, type Teacher } from '@guanai/contracts';
+import { applyFieldErrors, errorMessage } from '@/app/api/problem';
+import { applyZodIssues, requiredRule, zodRule } from '@/app/forms';
+import { useI18n } from '@/app/i18n/I18nProvider';
+import { addFamilyLink, useTeachers } from './api';
+import { label, options, type EnumValue } from './labels';
+
+type FamilyLink = Teacher['family'][number];
+
+/** 家庭关系: the links behind 教师之家 and 教师世家 (Leiyang 4). */
+export function FamilySection({ teacher, canWrite }: { teacher: Teacher; canWrite: boolean }) {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      <Table<FamilyLink>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={teacher.family}
+        locale={{ emptyText: t('teachers.family.empty') }}
+        columns={[
+          { title: t('teachers.family.kind'), key: 'kind', render: (_, f) => label(t, 'family', f.kind) },
+          {
+            title: t('teachers.family.name'),
+            key: 'name',
+            render: (_, f) =>
+              f.relativeId ? <Link to={`/teachers/${f.relativeId}`}>{f.relativeName}</Link> : f.relativeName,
+          },
+          {
+            title: t('teachers.family.inEducation'),
+            key: 'inEducation',
+            render: (_, f) => (f.inEducation ? <Tag color="blue">{t('common.yes')}</Tag> : t('common.no')),
+          },
+          { title: t('teachers.family.note'), key: 'note', render: (_, f) => f.note ?? '—' },
+        ]}
+      />
+      {canWrite && (
+        <Button style={{ marginTop: 12 }} icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('teachers.family.add')}
+        </Button>
+      )}
+      {adding && <AddRelativeModal teacher={teacher} onClose={() => setAdding(false)} />}
+    </>
+  );
+}
+
+interface Values {
+  kind: EnumValue<'family'>;
+  source: 'teacher' | 'outside';
+  relativeId?: string;
+  relativeName?: string;
+  inEducation?: boolean;
+  note?: string;
+}
+
+function AddRelativeModal({ teacher, onClose }: { teacher: Teacher; onClose: () => void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const source = Form.useWatch('source', form) ?? 'teacher';
+  const required = { required: true, message: t('validation.required') };
+
+  const onFinish = async (v: Values) => {
+    const body =
+      v.source === 'teacher'
+        ? { kind: v.kind, relativeId: v.relativeId }
+        : {
+            kind: v.kind,
+            relativeName: v.relativeName,
+            inEducation: v.inEducation ?? false,
+            note: v.note?.trim() || undefined,
+          };
+    const checked = AddFamilyLinkRequest.safeParse(body);
+    if (!checked.success) {
+      applyZodIssues(form, checked.error.issues, t);
+      return;
+    }
+    setBusy(true);
+    try {
+      await addFamilyLink(teacher, checked.data);
+      message.success(t('teachers.family.added'));
+      onClose();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('teachers.family.addTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ source: 'teacher', inEducation: true }}
+      >
+        <Form.Item label={t('teachers.family.kind')} name="kind" rules={[required]}>
+          <Select options={options(t, 'family')} />
+        </Form.Item>
+        <Form.Item label={t('teachers.family.source')} name="source">
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'teacher', label: t('teachers.family.sourceTeacher') },
+              { value: 'outside', label: t('teachers.family.sourceOutside') },
+            ]}
+          />
+        </Form.Item>
+        {source === 'teacher' ? (
+          <Form.Item label={t('teachers.family.teacher')} name="relativeId" rules={[required]}>
+            <TeacherSearchSelect exclude={teacher.id} />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item
+              label={t('teachers.family.name')}
+              name="relativeName"
+              rules={[requiredRule(t), zodRule(Name, t)]}
+            >
+              <Input autoComplete="off" />
+            </Form.Item>
+            <Form.Item label={t('teachers.family.inEducation')} name="inEducation" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+            <Form.Item label={t('teachers.family.note')} name="note">
+              <Input maxLength={200} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Finds a teacher in scope by name (server search, debounced); works as a form control. */
+function TeacherSearchSelect({
+  id,
+  value,
+  onChange,
+  exclude,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  exclude: string;
+}) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const found = useTeachers({ q, pageSize: 20, page: 1, sort: 'name' }, q.length > 0);
+  const opts = (found.data?.items ?? [])
+    .filter((x) => x.id !== exclude)
+    .map((x) => ({ value: x.id, label: `${x.name}（${x.orgName}，${x.idNumberMasked}）` }));
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      placeholder={t('teachers.family.teacherPlaceholder')}
+      loading={found.isFetching}
+      notFoundContent={q ? t('teachers.empty') : null}
+      options={opts}
+    />
+  );
+}
