@@ -7,6 +7,9 @@ module.exports = function jestConfig({ testMatch, ...extra }) {
   return {
     testEnvironment: 'node',
     testMatch,
+    // A ceiling, not an assertion: CI runs typecheck, lint and tests side by side on two cores, and a
+    // test that inflates a zip bomb or hashes many passwords must not fail for being slow there.
+    testTimeout: 30_000,
     transform: {
       '^.+\\.tsx?$': [
         '@swc/jest',
