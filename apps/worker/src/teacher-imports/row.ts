@@ -2,7 +2,7 @@
 // API's: the row is put into the shape of CreateTeacherRequest and parsed with that very schema, then
 // checked with the domain's checkTeacherRecord, so a row the import accepts is a record the form accepts.
 import { CreateTeacherRequest, type ImportField } from '@guanai/contracts';
-import type { Cell, ImportColumn, ImportProblem, TeacherRecord, TeacherUnit } from '@guanai/db';
+import { REQUIRED_IMPORT_FIELDS, type Cell, type ImportColumn, type ImportProblem, type TeacherRecord, type TeacherUnit } from '@guanai/db';
 import { checkTeacherRecord, validateIdNumber, type RecordField } from '@guanai/domain';
 import { reason, type ReasonCode } from './reasons';
 import {
@@ -117,16 +117,8 @@ const PARSERS: Record<ImportField, (c: Cell, date1904: boolean) => Parsed<unknow
   notes: parseText,
 };
 
-const REQUIRED: readonly ImportField[] = [
-  'name',
-  'sex',
-  'idNumber',
-  'birthDate',
-  'employmentType',
-  'position',
-  'stage',
-  'teachingSince',
-];
+// The fields a row must give: the same list the mapping step demands columns for.
+const REQUIRED = REQUIRED_IMPORT_FIELDS;
 
 /** Contract keys (CreateTeacherRequest) and domain record fields → the import field whose column to blame. */
 const CONTRACT_FIELD: Record<string, ImportField> = {
