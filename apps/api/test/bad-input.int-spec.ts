@@ -12,11 +12,11 @@ beforeAll(async () => {
   platform = await login(h, fx.users.platformAdmin.username, fx.password);
   tenantAdmin = await login(h, fx.users.tenantAdmin.username, fx.password);
 });
+afterAll(() => h.close());
 
 /** A caller who holds the route's permission, so validation (not the guard) answers. */
 const callerFor = (r: RouteContract) =>
   typeof r.access === 'string' && r.access.startsWith('teacher.') ? tenantAdmin.auth : platform.auth;
-afterAll(() => h.close());
 
 const withBody = Object.entries(ROUTES as Record<string, RouteContract>).filter(([, r]) => r.body);
 const pathOf = (r: RouteContract) => `/api${r.path.replace(':id', fx.schools[0]!.id)}`;

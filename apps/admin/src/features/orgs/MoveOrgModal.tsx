@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import type { Org } from '@guanai/contracts';
 import { canContain } from '@guanai/domain/orgs';
 import { errorMessage } from '@/app/api/problem';
 import { requiredRule } from '@/app/forms';
+import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { moveOrg, useOrgs } from './api';
 import { OrgTreeSelect } from './OrgTreeSelect';
@@ -33,19 +34,16 @@ export function MoveOrgModal({ org, onClose }: { org: Org; onClose: (moved?: Org
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('orgs.moveTitle', { name: org.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={() => onClose()}
+      form={form}
+      busy={busy}
+      onClose={() => onClose()}
+      onFinish={onFinish}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item label={t('orgs.moveTo')} name="parentId" rules={[requiredRule(t)]}>
-          <OrgTreeSelect disable={disable} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('orgs.moveTo')} name="parentId" rules={[requiredRule(t)]}>
+        <OrgTreeSelect disable={disable} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import { CreateOrgRequest, type Org, type OrgKind } from '@guanai/contracts';
 import { allowedChildKinds } from '@guanai/domain/orgs';
 import { applyFieldErrors, errorMessage } from '@/app/api/problem';
 import { requiredRule, zodRule } from '@/app/forms';
+import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { kindName } from '@/app/labels';
 import { createOrg, updateOrg } from './api';
@@ -54,48 +55,39 @@ export function OrgFormModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={org ? t('orgs.rename') : t('orgs.createTitle', { parent: parent!.name })}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={() => onClose()}
+      form={form}
+      busy={busy}
+      onClose={() => onClose()}
+      onFinish={onFinish}
+      initialValues={org ? { name: org.name, code: org.code ?? undefined } : { kind: kinds[0], rural: false }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          org ? { name: org.name, code: org.code ?? undefined } : { kind: kinds[0], rural: false }
-        }
+      <Form.Item
+        label={t('orgs.name')}
+        name="name"
+        rules={[requiredRule(t), zodRule(CreateOrgRequest.shape.name, t)]}
       >
-        <Form.Item
-          label={t('orgs.name')}
-          name="name"
-          rules={[requiredRule(t), zodRule(CreateOrgRequest.shape.name, t)]}
-        >
-          <Input autoFocus />
+        <Input autoFocus />
+      </Form.Item>
+      {!org && (
+        <Form.Item label={t('orgs.kind')} name="kind" rules={[requiredRule(t)]}>
+          <Select options={kinds.map((k) => ({ value: k, label: kindName(t, k) }))} />
         </Form.Item>
-        {!org && (
-          <Form.Item label={t('orgs.kind')} name="kind" rules={[requiredRule(t)]}>
-            <Select options={kinds.map((k) => ({ value: k, label: kindName(t, k) }))} />
-          </Form.Item>
-        )}
-        <Form.Item
-          label={t('orgs.code')}
-          name="code"
-          extra={t('orgs.codeHint')}
-          rules={[zodRule(CreateOrgRequest.shape.code, t, t('validation.orgCode'))]}
-        >
-          <Input />
+      )}
+      <Form.Item
+        label={t('orgs.code')}
+        name="code"
+        extra={t('orgs.codeHint')}
+        rules={[zodRule(CreateOrgRequest.shape.code, t, t('validation.orgCode'))]}
+      >
+        <Input />
+      </Form.Item>
+      {!org && kind === 'school' && (
+        <Form.Item label={t('orgs.rural')} name="rural" valuePropName="checked">
+          <Switch />
         </Form.Item>
-        {!org && kind === 'school' && (
-          <Form.Item label={t('orgs.rural')} name="rural" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Form, Input, Modal, Radio, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Radio, Select, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { AddFamilyLinkRequest, Name, type Teacher } from '@guanai/contracts';
 import { applyFieldErrors, errorMessage } from '@/app/api/problem';
 import { applyZodIssues, requiredRule, zodRule } from '@/app/forms';
+import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { addFamilyLink, useTeachers } from './api';
 import { label, options, type EnumValue } from './labels';
@@ -94,56 +95,48 @@ function AddRelativeModal({ teacher, onClose }: { teacher: Teacher; onClose: () 
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('teachers.family.addTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+      onFinish={onFinish}
+      initialValues={{ source: 'teacher', inEducation: true }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ source: 'teacher', inEducation: true }}
-      >
-        <Form.Item label={t('teachers.family.kind')} name="kind" rules={[required]}>
-          <Select options={options(t, 'family')} />
+      <Form.Item label={t('teachers.family.kind')} name="kind" rules={[required]}>
+        <Select options={options(t, 'family')} />
+      </Form.Item>
+      <Form.Item label={t('teachers.family.source')} name="source">
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'teacher', label: t('teachers.family.sourceTeacher') },
+            { value: 'outside', label: t('teachers.family.sourceOutside') },
+          ]}
+        />
+      </Form.Item>
+      {source === 'teacher' ? (
+        <Form.Item label={t('teachers.family.teacher')} name="relativeId" rules={[required]}>
+          <TeacherSearchSelect exclude={teacher.id} />
         </Form.Item>
-        <Form.Item label={t('teachers.family.source')} name="source">
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'teacher', label: t('teachers.family.sourceTeacher') },
-              { value: 'outside', label: t('teachers.family.sourceOutside') },
-            ]}
-          />
-        </Form.Item>
-        {source === 'teacher' ? (
-          <Form.Item label={t('teachers.family.teacher')} name="relativeId" rules={[required]}>
-            <TeacherSearchSelect exclude={teacher.id} />
+      ) : (
+        <>
+          <Form.Item
+            label={t('teachers.family.name')}
+            name="relativeName"
+            rules={[requiredRule(t), zodRule(Name, t)]}
+          >
+            <Input autoComplete="off" />
           </Form.Item>
-        ) : (
-          <>
-            <Form.Item
-              label={t('teachers.family.name')}
-              name="relativeName"
-              rules={[requiredRule(t), zodRule(Name, t)]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
-            <Form.Item label={t('teachers.family.inEducation')} name="inEducation" valuePropName="checked">
-              <Switch />
-            </Form.Item>
-            <Form.Item label={t('teachers.family.note')} name="note">
-              <Input maxLength={200} />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+          <Form.Item label={t('teachers.family.inEducation')} name="inEducation" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item label={t('teachers.family.note')} name="note">
+            <Input maxLength={200} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }
 

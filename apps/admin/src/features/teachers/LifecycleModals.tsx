@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { App, DatePicker, Form, Modal, Typography } from 'antd';
+import { App, DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Org, Teacher } from '@guanai/contracts';
 import { applyFieldErrors, errorMessage } from '@/app/api/problem';
+import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { OrgTreeSelect } from '@/features/orgs/OrgTreeSelect';
 import { isStale, retireTeacher, transferTeacher } from './api';
@@ -39,34 +40,26 @@ export function TransferModal({ teacher, onClose }: { teacher: Teacher; onClose:
   const required = { required: true, message: t('validation.required') };
   const disable = (o: Org) => notASchool(o) || o.id === teacher.orgId;
   return (
-    <Modal
-      open
+    <FormModal
       title={t('teachers.transferTitle', { name: teacher.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+      onFinish={(v) =>
+        run(() => transferTeacher(teacher, v.orgId, v.on.format(DATE)), t('teachers.transferred'))
+      }
+      initialValues={{ on: dayjs() }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ on: dayjs() }}
-        onFinish={(v) =>
-          run(() => transferTeacher(teacher, v.orgId, v.on.format(DATE)), t('teachers.transferred'))
-        }
-      >
-        <Typography.Paragraph type="secondary">
-          {t('teacher.org')}：{teacher.orgName}
-        </Typography.Paragraph>
-        <Form.Item label={t('teachers.transferTo')} name="orgId" rules={[required]}>
-          <OrgTreeSelect disable={disable} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('teachers.transferOn')} name="on" rules={[required]}>
-          <DatePicker format={DATE} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Typography.Paragraph type="secondary">
+        {t('teacher.org')}：{teacher.orgName}
+      </Typography.Paragraph>
+      <Form.Item label={t('teachers.transferTo')} name="orgId" rules={[required]}>
+        <OrgTreeSelect disable={disable} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label={t('teachers.transferOn')} name="on" rules={[required]}>
+        <DatePicker format={DATE} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -74,30 +67,22 @@ export function TransferModal({ teacher, onClose }: { teacher: Teacher; onClose:
 export function RetireModal({ teacher, onClose }: { teacher: Teacher; onClose: () => void }) {
   const { form, busy, run, t } = useCommand<{ on: Dayjs }>(teacher, onClose);
   return (
-    <Modal
-      open
+    <FormModal
       title={t('teachers.retireTitle', { name: teacher.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+      onFinish={(v) => run(() => retireTeacher(teacher, v.on.format(DATE)), t('teachers.retired'))}
+      initialValues={{ on: dayjs() }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ on: dayjs() }}
-        onFinish={(v) => run(() => retireTeacher(teacher, v.on.format(DATE)), t('teachers.retired'))}
+      <Form.Item
+        label={t('teachers.retireOn')}
+        name="on"
+        extra={t('teachers.retireHint', { date: teacher.facts.retirementDate })}
+        rules={[{ required: true, message: t('validation.required') }]}
       >
-        <Form.Item
-          label={t('teachers.retireOn')}
-          name="on"
-          extra={t('teachers.retireHint', { date: teacher.facts.retirementDate })}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <DatePicker format={DATE} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker format={DATE} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

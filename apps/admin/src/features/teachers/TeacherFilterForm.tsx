@@ -210,12 +210,24 @@ export function TeacherFilterForm({
         {/* Leiyang 4 (30 years of teaching) and 13 (9 years at one school) read straight off these. */}
         <Col {...moreCol}>
           <Form.Item label={t('teacher.teachingYearsMin')} name="teachingYearsMin">
-            <InputNumber min={0} max={60} precision={0} suffix={t('teacher.yearsUnit')} style={{ width: '100%' }} />
+            <InputNumber
+              min={0}
+              max={60}
+              precision={0}
+              suffix={t('teacher.yearsUnit')}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
         <Col {...moreCol}>
           <Form.Item label={t('teacher.yearsAtSchoolMin')} name="yearsAtSchoolMin">
-            <InputNumber min={0} max={60} precision={0} suffix={t('teacher.yearsUnit')} style={{ width: '100%' }} />
+            <InputNumber
+              min={0}
+              max={60}
+              precision={0}
+              suffix={t('teacher.yearsUnit')}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
         <Col {...moreCol}>

@@ -15,7 +15,6 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   CreateTeacherRequest,
@@ -31,6 +30,7 @@ import { useCurrentUser } from '@/app/session';
 import { OrgTreeSelect } from '@/features/orgs/OrgTreeSelect';
 import { createTeacher, isStale, updateTeacher } from './api';
 import { readIdNumber } from './idNumber';
+import { RepeatedRows } from './RepeatedRows';
 import { notASchool, options, type EnumValue } from './labels';
 import { confirmStale } from './stale';
 
@@ -389,64 +389,42 @@ export function TeacherFormDrawer({
         </Row>
 
         <Typography.Text strong>{t('teacher.titles')}</Typography.Text>
-        <Form.List name="titles">
-          {(fields, { add, remove }, { errors }) => (
-            <div style={{ marginTop: 8 }}>
-              {fields.map(({ key, name }) => (
-                <Space key={key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[name, 'level']} rules={[required]}>
-                    <Select
-                      aria-label={t('teacher.title')}
-                      placeholder={t('teacher.title')}
-                      style={{ width: 160 }}
-                      options={options(t, 'title')}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[name, 'since']} rules={[required]}>
-                    <DatePicker aria-label={t('teacher.titleSince')} placeholder={t('teacher.titleSince')} />
-                  </Form.Item>
-                  <MinusCircleOutlined aria-label={t('teachers.remove')} onClick={() => remove(name)} />
-                </Space>
-              ))}
-              <Form.ErrorList errors={errors} />
-              <Form.Item>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
-                  {t('teachers.addTitle')}
-                </Button>
+        <RepeatedRows name="titles" addLabel={t('teachers.addTitle')}>
+          {(name) => (
+            <>
+              <Form.Item name={[name, 'level']} rules={[required]}>
+                <Select
+                  aria-label={t('teacher.title')}
+                  placeholder={t('teacher.title')}
+                  style={{ width: 160 }}
+                  options={options(t, 'title')}
+                />
               </Form.Item>
-            </div>
+              <Form.Item name={[name, 'since']} rules={[required]}>
+                <DatePicker aria-label={t('teacher.titleSince')} placeholder={t('teacher.titleSince')} />
+              </Form.Item>
+            </>
           )}
-        </Form.List>
+        </RepeatedRows>
 
         {!editing && (
           <>
             <Typography.Text strong>{t('teacher.previousPostings')}</Typography.Text>{' '}
             <Typography.Text type="secondary">{t('teacher.previousPostingsHint')}</Typography.Text>
-            <Form.List name="previousPostings">
-              {(fields, { add, remove }, { errors }) => (
-                <div style={{ marginTop: 8 }}>
-                  {fields.map(({ key, name }) => (
-                    <Space key={key} align="baseline" style={{ display: 'flex' }} wrap>
-                      <Form.Item name={[name, 'orgId']} rules={[required]}>
-                        <OrgTreeSelect disable={notASchool} placeholder={t('teacher.org')} />
-                      </Form.Item>
-                      <Form.Item name={[name, 'range']} rules={[required]}>
-                        <DatePicker.RangePicker
-                          placeholder={[t('teacher.postingFrom'), t('teacher.postingTo')]}
-                        />
-                      </Form.Item>
-                      <MinusCircleOutlined aria-label={t('teachers.remove')} onClick={() => remove(name)} />
-                    </Space>
-                  ))}
-                  <Form.ErrorList errors={errors} />
-                  <Form.Item>
-                    <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>
-                      {t('teachers.addPosting')}
-                    </Button>
+            <RepeatedRows name="previousPostings" addLabel={t('teachers.addPosting')} wrap>
+              {(name) => (
+                <>
+                  <Form.Item name={[name, 'orgId']} rules={[required]}>
+                    <OrgTreeSelect disable={notASchool} placeholder={t('teacher.org')} />
                   </Form.Item>
-                </div>
+                  <Form.Item name={[name, 'range']} rules={[required]}>
+                    <DatePicker.RangePicker
+                      placeholder={[t('teacher.postingFrom'), t('teacher.postingTo')]}
+                    />
+                  </Form.Item>
+                </>
               )}
-            </Form.List>
+            </RepeatedRows>
           </>
         )}
 
@@ -492,39 +470,32 @@ export function TeacherFormDrawer({
         </Form.Item>
 
         <Typography.Text strong>{t('teacher.honours')}</Typography.Text>
-        <Form.List name="honours">
-          {(fields, { add, remove }, { errors }) => (
-            <div style={{ marginTop: 8 }}>
-              {fields.map(({ key, name }) => (
-                <Space key={key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[name, 'name']} rules={[requiredRule(t), zodRule(Honour.shape.name, t)]}>
-                    <Input
-                      aria-label={t('teacher.honourName')}
-                      placeholder={t('teacher.honourName')}
-                      style={{ width: 300 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[name, 'year']} rules={[required]}>
-                    <InputNumber
-                      aria-label={t('teacher.honourYear')}
-                      placeholder={t('teacher.honourYear')}
-                      min={1949}
-                      max={2100}
-                      precision={0}
-                    />
-                  </Form.Item>
-                  <MinusCircleOutlined aria-label={t('teachers.remove')} onClick={() => remove(name)} />
-                </Space>
-              ))}
-              <Form.ErrorList errors={errors} />
-              <Form.Item>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ year: dayjs().year() })}>
-                  {t('teachers.addHonour')}
-                </Button>
+        <RepeatedRows
+          name="honours"
+          addLabel={t('teachers.addHonour')}
+          newRow={() => ({ year: dayjs().year() })}
+        >
+          {(name) => (
+            <>
+              <Form.Item name={[name, 'name']} rules={[requiredRule(t), zodRule(Honour.shape.name, t)]}>
+                <Input
+                  aria-label={t('teacher.honourName')}
+                  placeholder={t('teacher.honourName')}
+                  style={{ width: 300 }}
+                />
               </Form.Item>
-            </div>
+              <Form.Item name={[name, 'year']} rules={[required]}>
+                <InputNumber
+                  aria-label={t('teacher.honourYear')}
+                  placeholder={t('teacher.honourYear')}
+                  min={1949}
+                  max={2100}
+                  precision={0}
+                />
+              </Form.Item>
+            </>
           )}
-        </Form.List>
+        </RepeatedRows>
 
         <Form.Item label={t('teacher.notes')} name="notes" rules={[zodRule(F.notes, t)]}>
           <Input.TextArea rows={3} />

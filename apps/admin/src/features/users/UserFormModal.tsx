@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { CreateUserRequest, ROLES, type Org, type Role, type User } from '@guanai/contracts';
 import { canAssignRole, roleFitsOrg } from '@guanai/domain/roles';
 import { applyFieldErrors, errorMessage } from '@/app/api/problem';
 import { requiredRule, zodRule } from '@/app/forms';
+import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { roleName } from '@/app/labels';
 import { useCurrentUser } from '@/app/session';
@@ -52,66 +53,56 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: (saved?
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t(user ? 'users.editTitle' : 'users.createTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={() => onClose()}
+      form={form}
+      busy={busy}
+      onClose={() => onClose()}
+      onFinish={onFinish}
+      initialValues={user ? { displayName: user.displayName, role: user.role, orgId: user.orgId } : undefined}
       width={520}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={
-          user ? { displayName: user.displayName, role: user.role, orgId: user.orgId } : undefined
-        }
+      {!user && (
+        <Form.Item
+          label={t('users.username')}
+          name="username"
+          rules={[requiredRule(t), zodRule(CreateUserRequest.shape.username, t, t('validation.username'))]}
+        >
+          <Input autoComplete="off" autoFocus />
+        </Form.Item>
+      )}
+      <Form.Item
+        label={t('users.displayName')}
+        name="displayName"
+        rules={[requiredRule(t), zodRule(CreateUserRequest.shape.displayName, t)]}
       >
-        {!user && (
-          <Form.Item
-            label={t('users.username')}
-            name="username"
-            rules={[requiredRule(t), zodRule(CreateUserRequest.shape.username, t, t('validation.username'))]}
-          >
-            <Input autoComplete="off" autoFocus />
-          </Form.Item>
-        )}
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        label={t('users.role')}
+        name="role"
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <Select options={roles.map((r) => ({ value: r, label: roleName(t, r) }))} />
+      </Form.Item>
+      <Form.Item
+        label={t('users.org')}
+        name="orgId"
+        dependencies={['role']}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <OrgTreeSelect disable={disableOrg} />
+      </Form.Item>
+      {!user && (
         <Form.Item
-          label={t('users.displayName')}
-          name="displayName"
-          rules={[requiredRule(t), zodRule(CreateUserRequest.shape.displayName, t)]}
+          label={t('users.initialPassword')}
+          name="password"
+          extra={t('users.initialPasswordHint')}
+          rules={[zodRule(CreateUserRequest.shape.password, t)]}
         >
-          <Input autoComplete="off" />
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          label={t('users.role')}
-          name="role"
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Select options={roles.map((r) => ({ value: r, label: roleName(t, r) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('users.org')}
-          name="orgId"
-          dependencies={['role']}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <OrgTreeSelect disable={disableOrg} />
-        </Form.Item>
-        {!user && (
-          <Form.Item
-            label={t('users.initialPassword')}
-            name="password"
-            extra={t('users.initialPasswordHint')}
-            rules={[zodRule(CreateUserRequest.shape.password, t)]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
