@@ -180,6 +180,44 @@ describe('teacher records', () => {
     expect(back.body.family).toEqual([expect.objectContaining({ kind: 'spouse', relativeId: a.id })]);
     const parent = await api().post(`/api/v1/teachers/${a.id}/family`).set(admin.auth).send({ kind: 'parent', relativeName: '张老先生', inEducation: true });
     expect(parent.body.family).toHaveLength(2);
+    // 教师之家: both on the registry, both working, one with 30 years; both records say so.
+    expect(parent.body.eligibility.teacherFamily).toBe(true);
+    expect((await api().get(`/api/v1/teachers/${b.id}`).set(admin.auth)).body.eligibility.teacherFamily).toBe(true);
+    // 教师世家 needs three generations: the teacher and a parent are two.
+    expect(parent.body.eligibility.teacherDynasty).toBe(false);
+    const child = await api().post(`/api/v1/teachers/${a.id}/family`).set(admin.auth).send({ kind: 'child', relativeName: '张小', inEducation: true });
+    expect(child.body.eligibility.teacherDynasty).toBe(true);
+  });
+
+  it('does not flag 教师之家 when neither spouse has taught 30 years (Leiyang 4)', async () => {
+    const a = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ sex: 'male', birthDate: '1980-01-05' }))).body;
+    const b = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody())).body;
+    const linked = await api().post(`/api/v1/teachers/${a.id}/family`).set(admin.auth).send({ kind: 'spouse', relativeId: b.id });
+    expect(linked.body.eligibility).toMatchObject({ teacherFamily: false, teacherDynasty: false });
+  });
+
+  it('keeps 任职时间 for a principal and counts two terms from it for rotation (Leiyang 13)', async () => {
+    const principal = {
+      birthDate: '1978-03-01',
+      sex: 'male',
+      position: 'principal',
+      teachingSince: '2000-09-01',
+      joinedSchoolOn: '2010-09-01',
+    };
+    const ten = addDays(today, -3653); // a little over ten years ago
+    const rotating = await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ ...principal, positionSince: ten }));
+    expect(rotating.status).toBe(201);
+    expect(rotating.body).toMatchObject({ positionSince: ten, eligibility: { rotation: true } });
+    const recent = await api().patch(`/api/v1/teachers/${rotating.body.id}`).set(admin.auth)
+      .send({ version: rotating.body.version, positionSince: addDays(today, -365) });
+    expect(recent.body).toMatchObject({ eligibility: { rotation: false } });
+    // A new position without a date drops the old one's date.
+    const demoted = await api().patch(`/api/v1/teachers/${rotating.body.id}`).set(admin.auth)
+      .send({ version: recent.body.version, position: 'teacher' });
+    expect(demoted.body.positionSince).toBeNull();
+    const early = await api().patch(`/api/v1/teachers/${rotating.body.id}`).set(admin.auth)
+      .send({ version: demoted.body.version, position: 'principal', positionSince: '1999-09-01' });
+    expect([early.status, early.body.errors]).toEqual([422, [expect.objectContaining({ path: 'body.positionSince', code: 'POSITION_BEFORE_TEACHING' })]]);
   });
 });
 

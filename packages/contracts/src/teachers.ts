@@ -84,6 +84,7 @@ export const Teacher = TeacherSummary.extend({
   maritalStatus: MaritalStatus.nullable(),
   retirementCategory: RetirementCategory,
   teachingSince: IsoDate,
+  positionSince: IsoDate.nullable(),
   titles: z.array(TitleRecord),
   honours: z.array(Honour),
   unionJoinedOn: IsoDate.nullable(),
@@ -94,8 +95,14 @@ export const Teacher = TeacherSummary.extend({
   postings: z.array(Posting),
   family: z.array(FamilyLink),
   linkedUserId: Id.nullable(),
-  /** Leiyang 4, 13 and 23, computed today. */
-  eligibility: z.object({ teaching30Years: z.boolean(), rotation: z.boolean(), ruralSeniorTitle: z.boolean() }),
+  /** Leiyang 4 (honours: 30 years, 教师之家, 教师世家), 13 (rotation) and 23 (rural senior title), computed today. */
+  eligibility: z.object({
+    teaching30Years: z.boolean(),
+    teacherFamily: z.boolean(),
+    teacherDynasty: z.boolean(),
+    rotation: z.boolean(),
+    ruralSeniorTitle: z.boolean(),
+  }),
 });
 export type Teacher = z.infer<typeof Teacher>;
 
@@ -113,6 +120,8 @@ const TeacherFields = {
   maritalStatus: MaritalStatus.nullable().optional(),
   employmentType: EmploymentType,
   position: Position,
+  /** Since when the position is held (任职时间): Leiyang 13 counts a principal's two terms from it. */
+  positionSince: IsoDate.nullable().optional(),
   subject: z.string().trim().max(30).nullable().optional(),
   stage: SchoolStage,
   titles: z.array(TitleRecord).max(10).default([]),

@@ -50,6 +50,7 @@ export const MESSAGES = {
   DATE_IN_FUTURE: [422, '日期不能晚于今天', 'The date cannot be in the future'],
   TEACHING_BEFORE_AGE_16: [422, '从教时间不能早于年满 16 周岁', 'Teaching cannot start before the age of 16'],
   JOINED_BEFORE_TEACHING: [422, '到校时间不能早于从教时间', 'Joining the school cannot precede starting to teach'],
+  POSITION_BEFORE_TEACHING: [422, '任职时间不能早于从教时间', 'Holding the position cannot precede starting to teach'],
   TEACHER_EXISTS: [409, '本单位已有此身份证号的教师档案', 'A record with this ID number already exists in this union'],
   ORG_NOT_A_UNIT: [422, '教师只能归属于学校或院系', 'A teacher belongs to a school or department'],
   TEACHER_NOT_ACTIVE: [422, '该教师不在职', 'This teacher is not active'],

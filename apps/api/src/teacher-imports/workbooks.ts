@@ -60,6 +60,7 @@ const NOTES: Record<ImportField, string> = {
   orgName: '见“学校名单”',
   employmentType: '',
   position: '',
+  positionSince: '担任现岗位（如校长）的日期；不早于从教时间，校长轮岗按此计算任期',
   subject: '如 语文',
   stage: '',
   title: '填写职称须同时填写职称取得时间',
@@ -80,6 +81,7 @@ const DATE_FIELDS = new Set<ImportField>([
   'titleSince',
   'teachingSince',
   'joinedSchoolOn',
+  'positionSince',
   'unionJoinedOn',
 ]);
 const TEXT_FIELDS = new Set<ImportField>(['idNumber', 'phone', 'orgCode']);

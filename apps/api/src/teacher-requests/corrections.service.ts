@@ -7,6 +7,7 @@ import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { teachersRepo } from '../teachers/teachers.repository';
 import { toTeacher } from '../teachers/teachers.mapper';
+import { familyOf } from '../teachers/relatives';
 import { maskAddress } from '../teachers/teachers.service';
 
 const MASKS: Partial<Record<CreateCorrectionRequest['field'], (v: string) => string>> = {
@@ -46,7 +47,7 @@ export class CorrectionsService {
   async myRecord(): Promise<Teacher> {
     const row = await teachersRepo.findByLinkedUser(this.ctx.em, this.ctx.principal.userId);
     if (!row) throw new AppError('NO_TEACHER_RECORD');
-    return toTeacher(row, todayInShanghai());
+    return toTeacher(row, todayInShanghai(), await familyOf(this.ctx.em, row));
   }
 
   async mine(): Promise<Page<Correction>> {
@@ -122,7 +123,7 @@ export class CorrectionsService {
       });
     await this.audit.record({ orgId: row.org_id, action: 'teacher.link_account', targetType: 'teacher', targetId: teacherId, before: { userId: row.linked_user_id }, after: { userId } });
     const after = await teachersRepo.find(em, this.ctx.principal.orgPath, teacherId);
-    return toTeacher(after!, todayInShanghai());
+    return toTeacher(after!, todayInShanghai(), await familyOf(this.ctx.em, after!));
   }
 
   private async find(id: string): Promise<Correction> {

@@ -5,7 +5,10 @@ import {
   rotationEligible,
   ruralSeniorTitleEligible,
   ruralServiceYears,
+  teacherDynasty,
+  teacherFamily,
   teaching30Years,
+  type FamilyLink,
   yearsAtCurrentSchool,
   yearsOfTeaching,
   type Posting,
@@ -47,8 +50,11 @@ export function toTeacherSummary(r: TeacherRow, today: string): TeacherSummary {
   };
 }
 
-/** The whole record: sensitive values stay masked; clear ones only through /reveal. */
-export function toTeacher(r: TeacherRow, today: string): Teacher {
+/**
+ * The whole record: sensitive values stay masked; clear ones only through /reveal. `family` is the
+ * record's links with the relatives' facts (familyOf), for the 教师之家 and 教师世家 honours.
+ */
+export function toTeacher(r: TeacherRow, today: string, family: readonly FamilyLink[] = []): Teacher {
   const summary = toTeacherSummary(r, today);
   const rule = {
     id: r.id,
@@ -59,7 +65,7 @@ export function toTeacher(r: TeacherRow, today: string): Teacher {
     employment: r.employment_type as never,
     stage: r.stage as never,
     position: r.position as never,
-    positionSince: null,
+    positionSince: r.position_since,
     title: r.title as never,
     retirementCategory: r.retirement_category,
     postings: postingsOf(r),
@@ -71,6 +77,7 @@ export function toTeacher(r: TeacherRow, today: string): Teacher {
     maritalStatus: r.marital_status as Teacher['maritalStatus'],
     retirementCategory: r.retirement_category,
     teachingSince: r.teaching_since,
+    positionSince: r.position_since,
     titles: r.titles as Teacher['titles'],
     honours: r.honours,
     unionJoinedOn: r.union_joined_on,
@@ -83,6 +90,8 @@ export function toTeacher(r: TeacherRow, today: string): Teacher {
     linkedUserId: r.linked_user_id,
     eligibility: {
       teaching30Years: teaching30Years(rule, today).eligible,
+      teacherFamily: teacherFamily(rule, family, today).eligible,
+      teacherDynasty: teacherDynasty(rule, family).eligible,
       rotation: rotationEligible(rule, today).eligible,
       ruralSeniorTitle: ruralSeniorTitleEligible(rule, today).eligible,
     },

@@ -39,6 +39,7 @@ export interface TeacherRow {
   marital_status: string | null;
   employment_type: string;
   position: string;
+  position_since: string | null;
   subject: string | null;
   stage: string;
   title: string | null;
@@ -65,7 +66,7 @@ const D = (c: string) => `to_char(t.${c}, 'YYYY-MM-DD') AS ${c}`;
 const SELECT = `SELECT t.id, t.org_id, t.tenant_id, o.name AS org_name, o.rural AS org_rural, t.name, t.sex,
   ${D('birth_date')}, t.id_number_enc, t.id_number_masked, t.phone_enc, t.phone_masked, t.address_enc,
   t.address_masked, t.health_note_enc, t.ethnicity, t.political_status, t.marital_status, t.employment_type,
-  t.position, t.subject, t.stage, t.title, t.titles, ${D('teaching_since')}, ${D('joined_school_on')}, t.postings,
+  t.position, ${D('position_since')}, t.subject, t.stage, t.title, t.titles, ${D('teaching_since')}, ${D('joined_school_on')}, t.postings,
   t.backbone, t.honours, t.family, ${D('union_joined_on')}, t.union_status, t.retirement_category,
   ${D('retirement_date')}, t.status, t.tags, t.notes, t.linked_user_id, t.version
   FROM teachers t JOIN orgs o ON o.id = t.org_id`;

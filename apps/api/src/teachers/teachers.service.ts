@@ -26,6 +26,7 @@ import { AuditService } from '../audit/audit.service';
 import { orgsRepo, type OrgRow } from '../orgs/orgs.repository';
 import { teachersRepo, type FamilyJson, type TeacherRow } from './teachers.repository';
 import { toTeacher, toTeacherSummary } from './teachers.mapper';
+import { familyOf } from './relatives';
 
 const INVERSE: Record<FamilyJson['kind'], FamilyJson['kind']> = {
   spouse: 'spouse',
@@ -64,7 +65,8 @@ export class TeachersService {
   }
 
   async get(id: string): Promise<Teacher> {
-    return toTeacher(await this.require(id), todayInShanghai());
+    const row = await this.require(id);
+    return toTeacher(row, todayInShanghai(), await familyOf(this.ctx.em, row));
   }
 
   async create(input: CreateTeacherRequest): Promise<Teacher> {
@@ -105,6 +107,7 @@ export class TeachersService {
       joinedSchoolOn: row.joined_school_on,
       unionJoinedOn: input.unionJoinedOn === undefined ? row.union_joined_on : input.unionJoinedOn,
       titles: input.titles ?? row.titles,
+      positionSince: input.positionSince !== undefined ? input.positionSince : input.position && input.position !== row.position ? null : row.position_since,
     };
     assertRecord(merged, today);
     const category = input.retirementCategory ?? row.retirement_category;
@@ -117,6 +120,9 @@ export class TeachersService {
       marital_status: input.maritalStatus,
       employment_type: input.employmentType,
       position: input.position,
+      // A new position without its date: the old position's date no longer says anything.
+      position_since:
+        input.positionSince !== undefined ? input.positionSince : input.position && input.position !== row.position ? null : undefined,
       subject: input.subject,
       stage: input.stage,
       teaching_since: input.teachingSince,

@@ -303,6 +303,7 @@ const FIELD_OF = {
   joinedSchoolOn: 'joinedSchoolOn',
   unionJoinedOn: 'unionJoinedOn',
   titles: 'titleSince',
+  positionSince: 'positionSince',
 } as const;
 
 function headerOf(imp: TeacherImportRow, field: string): string | null {

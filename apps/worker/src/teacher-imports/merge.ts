@@ -35,6 +35,7 @@ export const IMPORT_UPDATE_COLUMNS: readonly UpdatableTeacherColumn[] = [
   'org_id',
   'employment_type',
   'position',
+  'position_since',
   'subject',
   'stage',
   'title',
@@ -103,6 +104,8 @@ export function mergeIntoExisting(
     politicalStatus: given('politicalStatus') ? r.politicalStatus : existing.political_status,
     maritalStatus: given('maritalStatus') ? r.maritalStatus : existing.marital_status,
     subject: given('subject') ? r.subject : existing.subject,
+    // A new position without its date: the old position's date no longer says anything.
+    positionSince: given('positionSince') ? r.positionSince : r.position === existing.position ? existing.position_since : null,
     titles,
     joinedSchoolOn: joined,
     backbone: given('backbone') ? r.backbone : existing.backbone,
@@ -112,6 +115,9 @@ export function mergeIntoExisting(
     tags: given('tags') ? r.tags : existing.tags,
     notes: given('notes') ? r.notes : existing.notes,
   };
-  const problems = checkTeacherRecord({ ...record, unionJoinedOn: record.unionJoinedOn ?? null }, today);
+  const problems = checkTeacherRecord(
+    { ...record, unionJoinedOn: record.unionJoinedOn ?? null, positionSince: record.positionSince ?? null },
+    today,
+  );
   return problems.length ? problems : { record, postings, keep };
 }

@@ -47,6 +47,7 @@ export const REASONS = {
   DATE_IN_FUTURE: ['日期不能晚于今天', 'the date cannot be in the future'],
   TEACHING_BEFORE_AGE_16: ['从教时间不能早于年满 16 周岁', 'teaching cannot start before the age of 16'],
   JOINED_BEFORE_TEACHING: ['到校时间不能早于从教时间', 'joining the school cannot precede starting to teach'],
+  POSITION_BEFORE_TEACHING: ['任职时间不能早于从教时间', 'holding the position cannot precede starting to teach'],
   TITLE_SINCE_REQUIRED: ['填写了职称，还须填写职称取得时间', 'a title needs the date it was obtained'],
   TITLE_REQUIRED: ['填写了职称取得时间，还须填写职称', 'a title date needs the title'],
   ORG_REQUIRED: ['须填写学校代码或学校名称', 'give the school’s code or name'],

@@ -67,6 +67,7 @@ const FIELDS: ImportField[] = [
   'title',
   'titleSince',
   'joinedSchoolOn',
+  'positionSince',
 ];
 const ctx: RowContext = {
   columns: FIELDS.map((field) => ({ header: `h:${field}`, field })),
@@ -90,6 +91,7 @@ function cells(over: Partial<Record<ImportField, Cell>> = {}): Cell[] {
     title: null,
     titleSince: null,
     joinedSchoolOn: null,
+    positionSince: null,
     ...over,
   };
   return FIELDS.map((f) => base[f] ?? null);
@@ -203,6 +205,8 @@ describe('a row for a record that exists', () => {
     political_status: 'masses',
     marital_status: null,
     subject: '语文',
+    position: 'principal',
+    position_since: '2015-09-01',
     retirement_category: 'worker',
     teaching_since: '2002-09-01',
     joined_school_on: '2010-09-01',
@@ -262,6 +266,21 @@ describe('a row for a record that exists', () => {
     expect(mergeIntoExisting(valid({ teachingSince: '2012-09-01' }), existing, '2025-06-01')).toEqual([
       { field: 'joinedSchoolOn', code: 'JOINED_BEFORE_TEACHING' },
     ]);
+  });
+
+  it('keeps 任职时间 while the position stays, drops it when the position changes without one', () => {
+    const same = mergeIntoExisting(valid({ position: '校长' }), existing, '2025-06-01');
+    const changed = mergeIntoExisting(valid({ position: '教师' }), existing, '2025-06-01');
+    const given = mergeIntoExisting(valid({ position: '副校长', positionSince: '2024-09-01' }), existing, '2025-06-01');
+    if (Array.isArray(same) || Array.isArray(changed) || Array.isArray(given)) throw new Error('refused');
+    expect(same.record.positionSince).toBe('2015-09-01');
+    expect(changed.record.positionSince).toBeNull();
+    expect(given.record.positionSince).toBe('2024-09-01');
+  });
+
+  it('refuses 任职时间 before 从教时间 or after today', () => {
+    expect(problems({ positionSince: '2002-08-31' })).toEqual(['positionSince:POSITION_BEFORE_TEACHING']);
+    expect(problems({ positionSince: '2025-06-02' })).toEqual(['positionSince:DATE_IN_FUTURE']);
   });
 
   it('never writes what an import cannot give', () => {

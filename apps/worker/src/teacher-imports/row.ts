@@ -102,6 +102,7 @@ const PARSERS: Record<ImportField, (c: Cell, date1904: boolean) => Parsed<unknow
   orgName: parseText,
   employmentType: parseEmploymentType,
   position: parsePosition,
+  positionSince: parseDate,
   subject: parseText,
   stage: parseStage,
   title: parseTitle,
@@ -134,6 +135,7 @@ const RECORD_FIELD: Record<RecordField, ImportField> = {
   joinedSchoolOn: 'joinedSchoolOn',
   unionJoinedOn: 'unionJoinedOn',
   titles: 'titleSince',
+  positionSince: 'positionSince',
 };
 
 const UNKNOWN_UNIT = '00000000-0000-4000-8000-000000000000';
@@ -239,6 +241,7 @@ export function buildRow(rowNumber: number, cells: readonly Cell[], ctx: RowCont
   const teachingSince = date('teachingSince');
   const joinedSchoolOn = date('joinedSchoolOn');
   const unionJoinedOn = date('unionJoinedOn');
+  const positionSince = date('positionSince');
   const titles = title && titleSince ? [{ level: title, since: isoOf(titleSince) }] : undefined;
   const sex = (v.sex ?? undefined) as 'male' | 'female' | undefined;
 
@@ -253,6 +256,7 @@ export function buildRow(rowNumber: number, cells: readonly Cell[], ctx: RowCont
       teachingSince,
       joinedSchoolOn: joinedSchoolOn ?? null,
       unionJoinedOn: unionJoinedOn ?? null,
+      positionSince: positionSince ?? null,
       titles,
     };
     for (const p of checkTeacherRecord(facts, ctx.today)) blame(RECORD_FIELD[p.field], p.code);
@@ -270,6 +274,7 @@ export function buildRow(rowNumber: number, cells: readonly Cell[], ctx: RowCont
     maritalStatus: v.maritalStatus ?? undefined,
     employmentType: v.employmentType ?? undefined,
     position: v.position ?? undefined,
+    positionSince,
     subject: v.subject ?? undefined,
     stage: v.stage ?? undefined,
     titles,
@@ -313,6 +318,7 @@ export function buildRow(rowNumber: number, cells: readonly Cell[], ctx: RowCont
     maritalStatus: d.maritalStatus ?? null,
     employmentType: d.employmentType,
     position: d.position,
+    positionSince: d.positionSince ?? null,
     subject: d.subject ?? null,
     stage: d.stage,
     titles: d.titles,

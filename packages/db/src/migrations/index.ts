@@ -2,6 +2,7 @@ import { Spine1763800000000 } from './1763800000000-Spine';
 import { Teachers1763900000000 } from './1763900000000-Teachers';
 import { TeacherImports1764000000000 } from './1764000000000-TeacherImports';
 import { TeacherRequests1764100000000 } from './1764100000000-TeacherRequests';
+import { PositionSince1764150000000 } from './1764150000000-PositionSince';
 
 /** In order; never edit one that has shipped, add a new one. */
-export const MIGRATIONS = [Spine1763800000000, Teachers1763900000000, TeacherImports1764000000000, TeacherRequests1764100000000];
+export const MIGRATIONS = [Spine1763800000000, Teachers1763900000000, TeacherImports1764000000000, TeacherRequests1764100000000, PositionSince1764150000000];

@@ -82,6 +82,10 @@ export function syntheticTeachers(opts: {
     if (years >= 14 && rand() < 0.55) titles.push({ level: 'associate_senior', since: addYears(teachingSince, 14) });
     if (years >= 24 && rand() < 0.08) titles.push({ level: 'senior', since: addYears(teachingSince, 24) });
     const given = sex === 'female' ? GIVEN_F : GIVEN_M;
+    const position = n % 25 === 0 ? 'vice_principal' : n % 60 === 0 ? 'principal' : rand() < 0.3 ? 'head_teacher' : rand() < 0.05 ? 'staff' : 'teacher';
+    // Leaders took up the post some years after arriving (Leiyang 13 counts their terms from then).
+    const leads = position === 'principal' || position === 'vice_principal';
+    const positionSince = leads ? minDate(dateBetween(rand, joinedSchoolOn, addYears(joinedSchoolOn, 8)), today) : null;
     out.push({
       name: `${pick(rand, SURNAMES)}${pick(rand, given)}${rand() < 0.6 ? pick(rand, given) : ''}`,
       sex,
@@ -92,7 +96,8 @@ export function syntheticTeachers(opts: {
       politicalStatus: pick(rand, ['cpc_member', 'cpc_member', 'masses', 'masses', 'masses', 'cyl_member', 'democratic_party']),
       maritalStatus: age < 27 ? 'single' : rand() < 0.9 ? 'married' : 'divorced',
       employmentType: rand() < 0.88 ? 'establishment' : 'contract',
-      position: n % 25 === 0 ? 'vice_principal' : n % 60 === 0 ? 'principal' : rand() < 0.3 ? 'head_teacher' : rand() < 0.05 ? 'staff' : 'teacher',
+      position,
+      positionSince,
       subject: pick(rand, SUBJECTS),
       stage: school.stage,
       titles: titles.filter((t) => t.since <= today),
@@ -123,6 +128,10 @@ export function syntheticTeachers(opts: {
   edge({ name: '吴差一', teachingSince: addDays(addYears(today, -30), 1), joinedSchoolOn: addDays(addYears(today, -30), 1), birthDate: addYears(today, -53), sex: 'male', previousPostings: [] }, 2);
   edge({ name: '郑九年', orgId: s0.id, joinedSchoolOn: addYears(today, -9), teachingSince: addYears(today, -12), birthDate: addYears(today, -36), sex: 'female', employmentType: 'establishment', position: 'teacher', stage: 'primary', previousPostings: [] }, 3);
   edge({ name: '冯八年', orgId: s0.id, joinedSchoolOn: addDays(addYears(today, -9), 1), teachingSince: addYears(today, -12), birthDate: addYears(today, -36), sex: 'female', employmentType: 'establishment', position: 'teacher', stage: 'primary', previousPostings: [] }, 4);
+  // A principal of ten full years at one school rotates; one a day short does not (Leiyang 13).
+  const leader: Partial<SyntheticTeacher> = { orgId: s0.id, teachingSince: addYears(today, -25), joinedSchoolOn: addYears(today, -12), birthDate: addYears(today, -48), sex: 'male', employmentType: 'establishment', position: 'principal', stage: 'primary', previousPostings: [] };
+  edge({ ...leader, name: '王十年', positionSince: addYears(today, -10) }, 6);
+  edge({ ...leader, name: '李差一天', positionSince: addDays(addYears(today, -10), 1) }, 7);
   edge({ name: '陈将退', birthDate: addDays(addYears(today, -58), -20), sex: 'male', teachingSince: addYears(today, -36), joinedSchoolOn: addYears(today, -36), previousPostings: [] }, 5);
   return out;
 }

@@ -40,6 +40,7 @@ export interface TeacherRecord {
   maritalStatus?: string | null;
   employmentType: string;
   position: string;
+  positionSince?: string | null;
   subject?: string | null;
   stage: string;
   titles: readonly TitleJson[];
@@ -84,6 +85,7 @@ export const TEACHER_COLUMNS = [
   'marital_status',
   'employment_type',
   'position',
+  'position_since',
   'subject',
   'stage',
   'title',
@@ -126,6 +128,7 @@ const SQL_TYPES: Record<TeacherColumn, string> = {
   marital_status: 'text',
   employment_type: 'text',
   position: 'text',
+  position_since: 'date',
   subject: 'text',
   stage: 'text',
   title: 'text',
@@ -202,6 +205,7 @@ export function teacherColumns(
     marital_status: r.maritalStatus ?? null,
     employment_type: r.employmentType,
     position: r.position,
+    position_since: r.positionSince ?? null,
     subject: r.subject ?? null,
     stage: r.stage,
     title: currentTitle(r.titles),
@@ -274,6 +278,8 @@ export interface ExistingTeacher {
   political_status: string | null;
   marital_status: string | null;
   subject: string | null;
+  position: string;
+  position_since: string | null;
   titles: TitleJson[];
   teaching_since: string;
   joined_school_on: string;
@@ -301,7 +307,7 @@ export async function lockExistingTeachers(
   const rows: ExistingTeacher[] = await em.query(
     `SELECT t.id, t.tenant_id, t.id_number_hash, t.org_id, t.import_digest, t.sex, ${D('birth_date')}, t.phone_enc,
             t.phone_masked, t.address_enc, t.address_masked, t.ethnicity, t.political_status, t.marital_status,
-            t.subject, t.titles, ${D('teaching_since')}, ${D('joined_school_on')}, t.postings, t.backbone,
+            t.subject, t.position, ${D('position_since')}, t.titles, ${D('teaching_since')}, ${D('joined_school_on')}, t.postings, t.backbone,
             ${D('union_joined_on')}, t.union_status, t.retirement_category, t.tags, t.notes
        FROM teachers t
       WHERE (t.tenant_id, t.id_number_hash) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))

@@ -11,9 +11,11 @@ export interface RecordFacts {
   joinedSchoolOn?: IsoDate | null;
   unionJoinedOn?: IsoDate | null;
   titles?: readonly { since: IsoDate }[];
+  /** Since when the current position (e.g. principal) is held; Leiyang 13 counts a leader's terms from it. */
+  positionSince?: IsoDate | null;
 }
 
-export type RecordField = 'idNumber' | 'birthDate' | 'sex' | 'teachingSince' | 'joinedSchoolOn' | 'unionJoinedOn' | 'titles';
+export type RecordField = 'idNumber' | 'birthDate' | 'sex' | 'teachingSince' | 'joinedSchoolOn' | 'unionJoinedOn' | 'titles' | 'positionSince';
 
 export type RecordProblemCode =
   | 'ID_NUMBER_LENGTH'
@@ -24,7 +26,8 @@ export type RecordProblemCode =
   | 'ID_NUMBER_SEX_MISMATCH'
   | 'DATE_IN_FUTURE'
   | 'TEACHING_BEFORE_AGE_16'
-  | 'JOINED_BEFORE_TEACHING';
+  | 'JOINED_BEFORE_TEACHING'
+  | 'POSITION_BEFORE_TEACHING';
 
 export interface RecordProblem {
   field: RecordField;
@@ -58,11 +61,15 @@ export function checkTeacherRecord(r: RecordFacts, today: IsoDate): RecordProble
   future('teachingSince', r.teachingSince);
   future('joinedSchoolOn', r.joinedSchoolOn);
   future('unionJoinedOn', r.unionJoinedOn);
+  future('positionSince', r.positionSince);
   if ((r.titles ?? []).some((t) => compareDates(t.since, today) > 0)) problems.push({ field: 'titles', code: 'DATE_IN_FUTURE' });
   const [y, m, d] = r.birthDate.split('-');
   const sixteen = `${String(Number(y) + MIN_TEACHING_AGE).padStart(4, '0')}-${m}-${d}`;
   if (compareDates(r.teachingSince, sixteen) < 0) problems.push({ field: 'teachingSince', code: 'TEACHING_BEFORE_AGE_16' });
   if (r.joinedSchoolOn && compareDates(r.joinedSchoolOn, r.teachingSince) < 0)
     problems.push({ field: 'joinedSchoolOn', code: 'JOINED_BEFORE_TEACHING' });
+  // A position in a school (head teacher, principal) is held by someone already teaching.
+  if (r.positionSince && compareDates(r.positionSince, r.teachingSince) < 0)
+    problems.push({ field: 'positionSince', code: 'POSITION_BEFORE_TEACHING' });
   return problems;
 }

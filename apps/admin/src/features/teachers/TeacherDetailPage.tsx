@@ -284,6 +284,7 @@ function BasicInfo({ teacher: x, canReveal, t }: { teacher: Teacher; canReveal: 
         item('employmentType', 'teacher.employmentType', label(t, 'employmentType', x.employmentType)),
         item('title', 'teacher.title', currentTitle),
         item('teachingSince', 'teacher.teachingSince', x.teachingSince),
+        item('positionSince', 'teacher.positionSince', x.positionSince ?? '—'),
         item(
           'retirementCategory',
           'teacher.retirementCategory',
@@ -319,7 +320,7 @@ function BasicInfo({ teacher: x, canReveal, t }: { teacher: Teacher; canReveal: 
   );
 }
 
-const ELIGIBILITY = ['teaching30Years', 'rotation', 'ruralSeniorTitle'] as const;
+const ELIGIBILITY = ['teaching30Years', 'teacherFamily', 'teacherDynasty', 'rotation', 'ruralSeniorTitle'] as const;
 
 function ComputedInfo({ teacher: x, t }: { teacher: Teacher; t: Translate }) {
   const f = x.facts;

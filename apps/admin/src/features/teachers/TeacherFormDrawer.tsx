@@ -49,6 +49,7 @@ interface Values {
   orgId?: string;
   employmentType: EnumValue<'employmentType'>;
   position: EnumValue<'position'>;
+  positionSince?: Dayjs | null;
   subject?: string;
   stage: EnumValue<'stage'>;
   teachingSince: Dayjs;
@@ -80,6 +81,7 @@ function common(v: Values) {
     maritalStatus: v.maritalStatus ?? null,
     employmentType: v.employmentType,
     position: v.position,
+    positionSince: day(v.positionSince),
     subject: text(v.subject),
     stage: v.stage,
     titles: (v.titles ?? []).map((r) => ({ level: r.level, since: day(r.since)! })),
@@ -118,6 +120,7 @@ function initialValues(teacher: Teacher | undefined, defaultOrgId: string | unde
     maritalStatus: teacher.maritalStatus,
     employmentType: teacher.employmentType,
     position: teacher.position,
+    positionSince: teacher.positionSince ? dayjs(teacher.positionSince) : null,
     subject: teacher.subject ?? undefined,
     stage: teacher.stage,
     teachingSince: dayjs(teacher.teachingSince),
@@ -348,6 +351,11 @@ export function TeacherFormDrawer({
           <Col xs={24} md={12}>
             <Form.Item label={t('teacher.position')} name="position" rules={[required]}>
               <Select options={options(t, 'position')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('teacher.positionSince')} name="positionSince" tooltip={t('teacher.positionSinceHint')}>
+              <DatePicker {...dateProps} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
