@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Workbook } from 'exceljs';
 import * as iconv from 'iconv-lite';
 import { IMPORT_FIELDS, TEACHER_IMPORT_HEADERS, type TeacherImport } from '@guanai/contracts';
-import type { Config } from '@guanai/db';
+import type { Config, DataSource } from '@guanai/db';
 import {
   makeIdNumber,
   makeZip,
@@ -687,3 +687,53 @@ function diffTables(a: string, b: string): string[] {
     .map(([t]) => t)
     .sort();
 }
+
+describe('retention of uploaded files (maintenance imports.cleanup)', () => {
+  /** The worker's job function, run as its schedule would, with the application role. */
+  async function cleanup(): Promise<{ expired: number; rejectsCleared: number }> {
+    const path = '../../worker/src/maintenance/imports-cleanup';
+    const { cleanupTeacherImports } = (await import(path)) as {
+      cleanupTeacherImports(ds: DataSource, opts: { abandonedAfterDays: number; rejectsKeptDays: number }): Promise<{ expired: number; rejectsCleared: number }>;
+    };
+    return cleanupTeacherImports(h.appDs, { abandonedAfterDays: 7, rejectsKeptDays: 30 });
+  }
+  const age = (id: string, set: string) =>
+    h.owner.transaction(async (em) => {
+      await em.query(`SELECT set_config('app.scope_path', '/', true)`);
+      await em.query(`UPDATE teacher_imports SET ${set} WHERE id = $1`, [id]);
+    });
+  const sealedOf = (id: string) =>
+    h.owner.transaction(async (em) => {
+      await em.query(`SELECT set_config('app.scope_path', '/', true)`);
+      const [r] = await em.query(`SELECT file_enc, rejects_enc FROM teacher_imports WHERE id = $1`, [id]);
+      return r as { file_enc: string | null; rejects_enc: string | null };
+    });
+
+  it('removes the file of an upload left at the mapping step for a week; it can no longer start', async () => {
+    const fresh = await upload(Buffer.from(csv([row(person())])), 'fresh.csv');
+    const old = await upload(Buffer.from(csv([row(person())])), 'old.csv');
+    await age(old.body.id, `updated_at = now() - interval '8 days'`);
+    await cleanup();
+    expect((await sealedOf(old.body.id)).file_enc).toBeNull();
+    expect((await sealedOf(fresh.body.id)).file_enc).not.toBeNull();
+    const shown = await api().get(`/api/v1/teacher-imports/${old.body.id}`).set(admin.auth);
+    expect(shown.body).toMatchObject({ status: 'failed', error: expect.stringContaining('请重新上传') });
+    const start = await api().post(`/api/v1/teacher-imports/${old.body.id}/start`).set(admin.auth);
+    expect([start.status, start.body.code]).toEqual([410, 'IMPORT_FILE_EXPIRED']);
+    // The untouched one still imports.
+    expect(await finish(fresh.body.id)).toMatchObject({ status: 'done', created: 1 });
+  });
+
+  it('clears rejected rows 30 days after an import finished, and says so instead of an empty workbook', async () => {
+    const done = await importFile(Buffer.from(csv([row(person()), row(person(), { 身份证号: '123' })])), 'mixed.csv');
+    expect(done).toMatchObject({ created: 1, rejected: 1 });
+    await age(done.id, `finished_at = now() - interval '29 days'`);
+    await cleanup();
+    expect((await sealedOf(done.id)).rejects_enc).not.toBeNull();
+    await age(done.id, `finished_at = now() - interval '31 days'`);
+    await cleanup();
+    expect((await sealedOf(done.id)).rejects_enc).toBeNull();
+    const res = await api().get(`/api/v1/teacher-imports/${done.id}/rejects.xlsx`).set(admin.auth);
+    expect([res.status, res.body.code]).toEqual([410, 'IMPORT_REJECTS_EXPIRED']);
+  });
+});

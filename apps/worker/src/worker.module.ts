@@ -5,6 +5,7 @@ import { CONFIG } from './config';
 import { JOB_HANDLERS, type HandlerMap } from './queues/handlers';
 import { WorkerHost } from './queues/worker-host';
 import { cleanupSessions } from './maintenance/sessions-cleanup';
+import { cleanupTeacherImports } from './maintenance/imports-cleanup';
 import { TeacherImportJob } from './teacher-imports/import-job';
 import { TeacherImportsReconciler } from './teacher-imports/reconcile';
 
@@ -33,7 +34,10 @@ export class WorkerModule {
           provide: JOB_HANDLERS,
           inject: [DataSource, TeacherImportJob],
           useFactory: (ds: DataSource, teacherImports: TeacherImportJob): HandlerMap => ({
-            maintenance: { 'sessions.cleanup': (p) => cleanupSessions(ds, p.olderThanDays) },
+            maintenance: {
+              'sessions.cleanup': (p) => cleanupSessions(ds, p.olderThanDays),
+              'imports.cleanup': (p) => cleanupTeacherImports(ds, p),
+            },
             imports: { 'teachers.import': (p) => teacherImports.run(p.importId) },
           }),
         },

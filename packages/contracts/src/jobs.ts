@@ -7,6 +7,11 @@ import { z } from 'zod';
 export const JOBS = {
   maintenance: {
     'sessions.cleanup': z.strictObject({ olderThanDays: z.number().int().min(1).max(365) }),
+    /** Removes the files of abandoned teacher imports and old rejected rows (personal data kept no longer than needed). */
+    'imports.cleanup': z.strictObject({
+      abandonedAfterDays: z.number().int().min(1).max(365),
+      rejectsKeptDays: z.number().int().min(1).max(365),
+    }),
   },
   imports: {
     /** Runs one teacher import (teacher_imports row) after its mapping step. */
@@ -27,5 +32,13 @@ export const SCHEDULES = [
     pattern: '0 30 3 * * *',
     tz: 'Asia/Shanghai',
     data: { olderThanDays: 30 },
+  },
+  {
+    id: 'maintenance:imports.cleanup:daily',
+    queue: 'maintenance',
+    job: 'imports.cleanup',
+    pattern: '0 45 3 * * *',
+    tz: 'Asia/Shanghai',
+    data: { abandonedAfterDays: 7, rejectsKeptDays: 30 },
   },
 ] as const;

@@ -73,6 +73,8 @@ export const MESSAGES = {
   IMPORT_FILE_ENCODING: [422, '无法识别 CSV 文件的编码，请保存为 UTF-8 或 GBK 编码', 'Unrecognised CSV encoding; save it as UTF-8 or GBK'],
   IMPORT_NO_HEADER: [422, '表格中没有找到表头行', 'No header row found'],
   IMPORT_NO_ROWS: [422, '表格中只有表头，没有数据行', 'The file has a header but no data rows'],
+  IMPORT_FILE_EXPIRED: [410, '上传的文件已过保留期被删除，请重新上传', 'The uploaded file was removed after its retention period; upload it again'],
+  IMPORT_REJECTS_EXPIRED: [410, '未通过行的明细已过保留期（30 天）被删除', 'The rejected rows were removed after their retention period (30 days)'],
   IMPORT_NOT_EDITABLE: [409, '导入已开始，不能再修改列的对应关系', 'The import has started; its mapping can no longer change'],
   IMPORT_UNKNOWN_HEADER: [422, '文件中没有“{header}”这一列', 'The file has no column "{header}"'],
   IMPORT_FIELD_MAPPED_TWICE: [422, '“{field}”对应了多列，每个字段只能对应一列', '"{field}" is mapped to more than one column'],

@@ -177,6 +177,8 @@ export class TeacherImportsService {
       const current = await this.require(em, id, true);
       if (current.status !== 'mapping' && current.status !== 'failed')
         return { row: current, queued: false, before: current };
+      // The maintenance job removes the files of abandoned imports (worker imports-cleanup).
+      if ((await importsRepo.file(em, id)) === null) throw new AppError('IMPORT_FILE_EXPIRED');
       const missing = missingImportFields(current.columns);
       if (missing.length)
         throw new AppError('IMPORT_MAPPING_INCOMPLETE', {
@@ -220,6 +222,7 @@ export class TeacherImportsService {
     const row = await this.require(this.ctx.em, id);
     if (row.status !== 'done') throw new AppError('IMPORT_NOT_FINISHED');
     const sealed = await importsRepo.rejects(this.ctx.em, id);
+    if (!sealed && row.rejected > 0) throw new AppError('IMPORT_REJECTS_EXPIRED');
     const rejects = sealed
       ? openRejects(this.cipher, sealed)
       : { headers: row.columns.map((c) => c.header), rows: [] };
