@@ -1,9 +1,11 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Result, Spin } from 'antd';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { Permission } from '@guanai/contracts';
 import { HomePage } from '@/app/HomePage';
 import { RequirePermission } from '@/app/RequirePermission';
+import { SELF_NAV } from '@/app/layout/nav';
+import { useCurrentUser } from '@/app/session';
 import { SessionGate } from '@/app/SessionGate';
 import { LoginPage } from '@/features/auth/LoginPage';
 
@@ -21,6 +23,12 @@ const TeacherImportPage = page(
   () => import('@/features/teachers/import/TeacherImportPage'),
   'TeacherImportPage',
 );
+const CorrectionsPage = page(() => import('@/features/teacher-requests/CorrectionsPage'), 'CorrectionsPage');
+const TenantTransfersPage = page(
+  () => import('@/features/teacher-requests/TenantTransfersPage'),
+  'TenantTransfersPage',
+);
+const MyRecordPage = page(() => import('@/features/self-service/MyRecordPage'), 'MyRecordPage');
 const AuditPage = page(() => import('@/features/audit/AuditPage'), 'AuditPage');
 const PlatformSettingsPage = page(
   () => import('@/features/settings/PlatformSettingsPage'),
@@ -34,19 +42,29 @@ function guarded(permission: Permission | null, element: ReactNode) {
   return permission ? <RequirePermission permission={permission}>{body}</RequirePermission> : body;
 }
 
+/** A role with pages of its own (a teacher: 我的档案) lands there; everyone else on the first tool they may use. */
+function Landing() {
+  const me = useCurrentUser();
+  const own = SELF_NAV.find((n) => n.roles.includes(me.role));
+  return own ? <Navigate to={own.path} replace /> : <HomePage />;
+}
+
 export function AppRouter() {
   return (
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route element={<SessionGate />}>
-          <Route index element={<HomePage />} />
+          <Route index element={<Landing />} />
           <Route path="orgs" element={guarded('org.read', <OrgsPage />)} />
           <Route path="users" element={guarded('user.read', <UsersPage />)} />
           <Route path="users/:id" element={guarded('user.read', <UserDetailPage />)} />
           <Route path="teachers" element={guarded('teacher.read', <TeachersPage />)} />
           <Route path="teachers/import" element={guarded('teacher.import', <TeacherImportPage />)} />
           <Route path="teachers/:id" element={guarded('teacher.read', <TeacherDetailPage />)} />
+          <Route path="teacher-corrections" element={guarded('teacher.write', <CorrectionsPage />)} />
+          <Route path="tenant-transfers" element={guarded('teacher.transfer', <TenantTransfersPage />)} />
+          <Route path="my-record" element={guarded(null, <MyRecordPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="settings/platform" element={guarded('settings.platform', <PlatformSettingsPage />)} />
           <Route path="account/password" element={guarded(null, <ChangePasswordPage />)} />

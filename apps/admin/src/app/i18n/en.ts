@@ -1,3 +1,5 @@
+import { selfEn } from '@/features/self-service/messages';
+import { requestsEn } from '@/features/teacher-requests/messages';
 import { teachersEn } from '@/features/teachers/messages';
 import type { MessageKey } from './zh';
 
@@ -193,4 +195,6 @@ export const en: Record<MessageKey, string> = {
     'When on, platform, provincial and union administrators must turn on two-step verification after logging in (MLPS level 3).',
 
   ...teachersEn,
+  ...requestsEn,
+  ...selfEn,
 };

@@ -1,3 +1,5 @@
+import { selfZh } from '@/features/self-service/messages';
+import { requestsZh } from '@/features/teacher-requests/messages';
 import { teachersZh } from '@/features/teachers/messages';
 
 /** The Chinese text is the source; every other language must translate each key (see en.ts). */
@@ -189,6 +191,8 @@ export const zh = {
 
   // Larger features keep their texts beside them.
   ...teachersZh,
+  ...requestsZh,
+  ...selfZh,
 };
 
 export type MessageKey = keyof typeof zh;

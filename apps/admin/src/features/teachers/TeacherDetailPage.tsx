@@ -23,6 +23,7 @@ import { useI18n } from '@/app/i18n/I18nProvider';
 import type { Translate } from '@/app/i18n/lang';
 import type { MessageKey } from '@/app/i18n/zh';
 import { useCan } from '@/app/session';
+import { TeacherRecordActions } from '@/features/teacher-requests/TeacherRecordActions';
 import { useTeacher } from './api';
 import { DaysToRetirement } from './columns';
 import { lastListUrl } from './query';
@@ -111,6 +112,7 @@ export function TeacherDetailPage() {
                 )}
               </>
             )}
+            <TeacherRecordActions teacher={x} />
             {back}
           </Space>
         </Flex>
