@@ -39,6 +39,17 @@ import { TeachersService } from './teachers/teachers.service';
 import { TeacherRequestsController } from './teacher-requests/teacher-requests.controller';
 import { CorrectionsService } from './teacher-requests/corrections.service';
 import { TenantTransfersService } from './teacher-requests/tenant-transfers.service';
+import { TemplatesController } from './programmes/templates.controller';
+import { TemplatesService } from './programmes/templates.service';
+import { ProgrammesController } from './programmes/programmes.controller';
+import { ProgrammesService } from './programmes/programmes.service';
+import { CareRecordsController } from './care-records/care-records.controller';
+import { CareRecordsService } from './care-records/care-records.service';
+import { CareParticipantsService } from './care-records/care-participants.service';
+import { ComplianceController } from './compliance/compliance.controller';
+import { ComplianceService } from './compliance/compliance.service';
+import { ComplianceOverviewService } from './compliance/compliance-overview.service';
+import { ComplianceRefresher } from './compliance/compliance-refresher';
 
 @Module({})
 export class AppModule {
@@ -87,6 +98,10 @@ export class AppModule {
         TeachersController,
         TeacherImportsController,
         TeacherRequestsController,
+        TemplatesController,
+        ProgrammesController,
+        CareRecordsController,
+        ComplianceController,
         OpenApiController,
       ],
       providers: [
@@ -106,6 +121,13 @@ export class AppModule {
         JobQueue,
         CorrectionsService,
         TenantTransfersService,
+        TemplatesService,
+        ProgrammesService,
+        CareRecordsService,
+        CareParticipantsService,
+        ComplianceService,
+        ComplianceOverviewService,
+        ComplianceRefresher,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Order matters: who is calling first, then how often they may.
         { provide: APP_GUARD, useClass: AuthGuard },

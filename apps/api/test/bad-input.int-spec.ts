@@ -1,4 +1,5 @@
 import { ROUTES, type RouteContract } from '@guanai/contracts';
+import { can } from '@guanai/domain';
 import type { TenantFixture } from '@guanai/db/testing';
 import { fixture, login, request, snapshot, startHarness, type Harness, type Session } from './harness';
 
@@ -16,7 +17,7 @@ afterAll(() => h.close());
 
 /** A caller who holds the route's permission, so validation (not the guard) answers. */
 const callerFor = (r: RouteContract) =>
-  typeof r.access === 'string' && r.access.startsWith('teacher.') ? tenantAdmin.auth : platform.auth;
+  r.access === 'public' || r.access === 'self' || can('platform_admin', r.access) ? platform.auth : tenantAdmin.auth;
 
 const withBody = Object.entries(ROUTES as Record<string, RouteContract>).filter(([, r]) => r.body);
 const pathOf = (r: RouteContract) => `/api${r.path.replace(':id', fx.schools[0]!.id)}`;
@@ -59,6 +60,22 @@ describe('parameters and queries', () => {
     const q = await request(h.http).get('/api/v1/users?pageSize=5000&role=king&bogus=1').set(platform.auth);
     expect(q.status).toBe(400);
     expect(q.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query.bogus', 'query.pageSize', 'query.role']);
+  });
+
+  it('care records: malformed ids and query values are named by their paths', async () => {
+    for (const path of ['/api/v1/care-records/x', '/api/v1/care-records/x/participants', '/api/v1/teachers/x/care']) {
+      const res = await request(h.http).get(path).set(tenantAdmin.auth);
+      expect([path, res.status, res.body.errors[0].path]).toEqual([path, 400, 'params']);
+    }
+    const q = await request(h.http)
+      .get('/api/v1/care-records?pageSize=5000&activityType=party&from=2025-02-30&sort=title&teacherId=1&measureKey=Bad%20Key&bogus=1')
+      .set(tenantAdmin.auth);
+    expect(q.status).toBe(400);
+    expect(q.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
+      ['query.activityType', 'query.bogus', 'query.from', 'query.measureKey', 'query.pageSize', 'query.sort', 'query.teacherId'],
+    );
+    const page = await request(h.http).get(`/api/v1/teachers/${fx.schools[0]!.id}/care?page=0`).set(tenantAdmin.auth);
+    expect([page.status, page.body.errors[0].path]).toEqual([400, 'query.page']);
   });
 
   it('speaks English when asked', async () => {

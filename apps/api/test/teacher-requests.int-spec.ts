@@ -56,6 +56,12 @@ describe('teacher self-service', () => {
     expect(asked.body).toMatchObject({ field: 'phone', proposed: '139****1111', status: 'pending' });
     const queue = await api().get('/api/v1/teacher-corrections?status=pending').set(admin.auth);
     expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(asked.body.id);
+    // The officer needs the new number in clear to apply it: an audited reveal with a reason.
+    const clear = await api().post(`/api/v1/teacher-corrections/${asked.body.id}/reveal`).set(admin.auth).send({ reason: '更新档案' });
+    expect(clear.body).toEqual({ value: '13900001111' });
+    const trail = await api().get(`/api/v1/audit-events?action=teacher.correction_reveal`).set(admin.auth);
+    expect(trail.body.items[0]).toMatchObject({ targetId: record.id, after: { field: 'phone', reason: '更新档案' } });
+    expect((await api().post(`/api/v1/teacher-corrections/${asked.body.id}/reveal`).set(teacher.auth).send({ reason: '看看' })).status).toBe(403);
     const done = await api().post(`/api/v1/teacher-corrections/${asked.body.id}/resolve`).set(admin.auth).send({ accept: true, resolution: '已更新' });
     expect(done.body.status).toBe('accepted');
     const again = await api().post(`/api/v1/teacher-corrections/${asked.body.id}/resolve`).set(admin.auth).send({ accept: false, resolution: 'x' });
@@ -118,9 +124,28 @@ describe('transfer to another union (跨单位调动)', () => {
     const other = await login(h, fx.users.otherAdmin.username, fx.password);
     const sent = await api().post(`/api/v1/teachers/${t.id}/tenant-transfers`).set(admin.auth).send({ toTenantId: fx.otherTenant.id, on: today });
     const declined = await api().post(`/api/v1/tenant-transfers/${sent.body.id}/reject`).set(other.auth).send({ reason: '暂无编制' });
-    expect(declined.body.status).toBe('rejected');
+    expect(declined.body).toMatchObject({ status: 'rejected', reason: '暂无编制' });
+    // The sender sees why.
+    const outgoing = await api().get('/api/v1/tenant-transfers?direction=outgoing&status=rejected').set(admin.auth);
+    expect(outgoing.body.items.find((x: { id: string }) => x.id === sent.body.id)).toMatchObject({ reason: '暂无编制' });
     expect((await api().get(`/api/v1/teachers/${t.id}`).set(admin.auth)).body.orgId).toBe(fx.schools[0]!.id);
     const self = await api().post(`/api/v1/teachers/${t.id}/tenant-transfers`).set(admin.auth).send({ toTenantId: fx.tenant.id, on: today });
     expect(self.body.code).toBe('TRANSFER_TARGET_INVALID');
+  });
+
+  it('can be withdrawn by the sender while pending, not by the receiver', async () => {
+    const t = await newTeacher(fx.schools[0]!.id);
+    const other = await login(h, fx.users.otherAdmin.username, fx.password);
+    const sent = await api().post(`/api/v1/teachers/${t.id}/tenant-transfers`).set(admin.auth).send({ toTenantId: fx.otherTenant.id, on: today });
+    expect((await api().post(`/api/v1/tenant-transfers/${sent.body.id}/cancel`).set(other.auth).send({})).status).toBe(404);
+    const withdrawn = await api().post(`/api/v1/tenant-transfers/${sent.body.id}/cancel`).set(admin.auth).send({ reason: '本人不再调动' });
+    expect(withdrawn.body).toMatchObject({ status: 'cancelled', reason: '本人不再调动' });
+    const accept = await api().post(`/api/v1/tenant-transfers/${sent.body.id}/accept`).set(other.auth).send({ orgId: fx.otherSchool.id });
+    expect(accept.body.code).toBe('TRANSFER_NOT_PENDING');
+    const again = await api().post(`/api/v1/tenant-transfers/${sent.body.id}/cancel`).set(admin.auth).send({});
+    expect(again.body.code).toBe('TRANSFER_NOT_PENDING');
+    // A new request may follow (only one may be pending at a time).
+    const next = await api().post(`/api/v1/teachers/${t.id}/tenant-transfers`).set(admin.auth).send({ toTenantId: fx.otherTenant.id, on: today });
+    expect(next.status).toBe(201);
   });
 });

@@ -8,6 +8,7 @@ import { cleanupSessions } from './maintenance/sessions-cleanup';
 import { cleanupTeacherImports } from './maintenance/imports-cleanup';
 import { TeacherImportJob } from './teacher-imports/import-job';
 import { TeacherImportsReconciler } from './teacher-imports/reconcile';
+import { ComplianceRefreshJob } from './compliance/refresh-job';
 
 @Module({})
 export class WorkerModule {
@@ -30,15 +31,20 @@ export class WorkerModule {
           },
         },
         TeacherImportJob,
+        ComplianceRefreshJob,
         {
           provide: JOB_HANDLERS,
-          inject: [DataSource, TeacherImportJob],
-          useFactory: (ds: DataSource, teacherImports: TeacherImportJob): HandlerMap => ({
+          inject: [DataSource, TeacherImportJob, ComplianceRefreshJob],
+          useFactory: (ds: DataSource, teacherImports: TeacherImportJob, compliance: ComplianceRefreshJob): HandlerMap => ({
             maintenance: {
               'sessions.cleanup': (p) => cleanupSessions(ds, p.olderThanDays),
               'imports.cleanup': (p) => cleanupTeacherImports(ds, p),
             },
             imports: { 'teachers.import': (p) => teacherImports.run(p.importId) },
+            compliance: {
+              'compliance.refresh': (p) => compliance.refresh(p.programmeId),
+              'compliance.refresh_all': (p) => compliance.refreshAll(p.year),
+            },
           }),
         },
         WorkerHost,

@@ -11,3 +11,7 @@ export * from './jobs';
 export * from './teachers';
 export * from './teacher-imports';
 export * from './teacher-requests';
+export * from './care-catalogue';
+export * from './programmes';
+export * from './care-records';
+export * from './compliance';

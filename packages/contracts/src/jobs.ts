@@ -17,6 +17,12 @@ export const JOBS = {
     /** Runs one teacher import (teacher_imports row) after its mapping step. */
     'teachers.import': z.strictObject({ importId: z.uuid() }),
   },
+  compliance: {
+    /** Recomputes one programme's compliance_results (every period of its year that has begun). */
+    'compliance.refresh': z.strictObject({ programmeId: z.uuid() }),
+    /** Enqueues compliance.refresh for every programme of a year; without one, this year's and last year's. */
+    'compliance.refresh_all': z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }),
+  },
 } as const;
 
 export type QueueName = keyof typeof JOBS;
@@ -40,5 +46,15 @@ export const SCHEDULES = [
     pattern: '0 45 3 * * *',
     tz: 'Asia/Shanghai',
     data: { abandonedAfterDays: 7, rejectsKeptDays: 30 },
+  },
+  {
+    // Statuses move with the calendar (at risk past the threshold, missed after the end) and rosters
+    // with people joining and leaving, even on days nobody records anything.
+    id: 'compliance:compliance.refresh_all:nightly',
+    queue: 'compliance',
+    job: 'compliance.refresh_all',
+    pattern: '0 15 2 * * *',
+    tz: 'Asia/Shanghai',
+    data: {},
   },
 ] as const;

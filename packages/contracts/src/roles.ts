@@ -27,6 +27,12 @@ export const PERMISSIONS = [
   'teacher.reveal',
   'teacher.import',
   'teacher.transfer',
+  'programme.read',
+  'programme.manage',
+  'programme.adopt',
+  'care.read',
+  'care.write',
+  'compliance.read',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

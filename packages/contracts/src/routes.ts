@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { Ok, Problem } from './common';
+import { Ok, PageQuery, Problem } from './common';
 import * as auth from './auth';
 import * as orgs from './orgs';
 import * as users from './users';
@@ -8,6 +8,9 @@ import * as settings from './settings';
 import * as teachers from './teachers';
 import * as imports from './teacher-imports';
 import * as requests from './teacher-requests';
+import * as programmes from './programmes';
+import * as care from './care-records';
+import * as compliance from './compliance';
 import type { Permission } from './roles';
 
 export interface RouteContract {
@@ -89,13 +92,42 @@ export const ROUTES = {
   requestCorrection: r({ method: 'post', path: '/v1/me/teacher-record/corrections', summary: 'Ask for a correction of my record', tag: 'self-service', access: 'self', body: requests.CreateCorrectionRequest, response: requests.Correction, status: 201 }),
   linkTeacherAccount: r({ method: 'put', path: '/v1/teachers/:id/account', summary: 'Link (or unlink) a teacher account to the record', tag: 'teachers', access: 'teacher.write', body: requests.LinkAccountRequest, response: teachers.Teacher }),
   listCorrections: r({ method: 'get', path: '/v1/teacher-corrections', summary: 'Correction requests from teachers in my scope', tag: 'teachers', access: 'teacher.write', query: requests.ListCorrectionsQuery, response: requests.CorrectionPage }),
+  revealCorrection: r({ method: 'post', path: '/v1/teacher-corrections/:id/reveal', summary: "A correction's proposed sensitive value in clear (audited)", tag: 'teachers', access: 'teacher.reveal', body: requests.RevealCorrectionRequest, response: requests.RevealCorrectionResponse }),
   resolveCorrection: r({ method: 'post', path: '/v1/teacher-corrections/:id/resolve', summary: 'Accept or reject a correction request', tag: 'teachers', access: 'teacher.write', body: requests.ResolveCorrectionRequest, response: requests.Correction }),
 
   requestTenantTransfer: r({ method: 'post', path: '/v1/teachers/:id/tenant-transfers', summary: 'Ask another union to take a teacher (跨单位调动)', tag: 'teachers', access: 'teacher.transfer', body: requests.CreateTenantTransferRequest, response: requests.TenantTransfer, status: 201 }),
   tenantDirectory: r({ method: 'get', path: '/v1/tenant-directory', summary: 'The unions a teacher can be transferred to (names only)', tag: 'teachers', access: 'teacher.transfer', response: requests.TenantDirectory }),
   listTenantTransfers: r({ method: 'get', path: '/v1/tenant-transfers', summary: 'Transfers into and out of my union', tag: 'teachers', access: 'teacher.transfer', query: requests.ListTenantTransfersQuery, response: requests.TenantTransferPage }),
   acceptTenantTransfer: r({ method: 'post', path: '/v1/tenant-transfers/:id/accept', summary: 'Accept an incoming teacher into one of my schools', tag: 'teachers', access: 'teacher.transfer', body: requests.AcceptTenantTransferRequest, response: requests.TenantTransfer }),
+  cancelTenantTransfer: r({ method: 'post', path: '/v1/tenant-transfers/:id/cancel', summary: 'Withdraw an outgoing transfer while it is pending', tag: 'teachers', access: 'teacher.transfer', body: requests.CancelTenantTransferRequest, response: requests.TenantTransfer }),
   rejectTenantTransfer: r({ method: 'post', path: '/v1/tenant-transfers/:id/reject', summary: 'Decline an incoming transfer', tag: 'teachers', access: 'teacher.transfer', body: requests.RejectTenantTransferRequest, response: requests.TenantTransfer }),
+  listBuiltinTemplates: r({ method: 'get', path: '/v1/builtin-templates', summary: 'The templates that ship with the platform (Zhejiang, Leiyang)', tag: 'programmes', access: 'programme.read', response: programmes.BuiltinTemplateList }),
+  listTemplates: r({ method: 'get', path: '/v1/programme-templates', summary: "My province's programme templates", tag: 'programmes', access: 'programme.read', response: programmes.TemplateList }),
+  createTemplate: r({ method: 'post', path: '/v1/programme-templates', summary: 'Start a template from a built-in one or a published version', tag: 'programmes', access: 'programme.manage', body: programmes.CreateTemplateRequest, response: programmes.Template, status: 201 }),
+  getTemplate: r({ method: 'get', path: '/v1/programme-templates/:id', summary: 'A template with its draft', tag: 'programmes', access: 'programme.manage', response: programmes.Template }),
+  saveTemplateDraft: r({ method: 'put', path: '/v1/programme-templates/:id/draft', summary: "Save the template's draft (stale version → 409)", tag: 'programmes', access: 'programme.manage', body: programmes.SaveDraftRequest, response: programmes.Template }),
+  templateDraftDiff: r({ method: 'get', path: '/v1/programme-templates/:id/diff', summary: 'What publishing the draft would change', tag: 'programmes', access: 'programme.manage', response: programmes.DraftDiff }),
+  publishTemplate: r({ method: 'post', path: '/v1/programme-templates/:id/publish', summary: 'Publish the draft as a new, immutable version', tag: 'programmes', access: 'programme.manage', body: programmes.PublishRequest, response: programmes.ProgrammeVersion, status: 201 }),
+  listProgrammeVersions: r({ method: 'get', path: '/v1/programme-versions', summary: 'Published versions tenants may adopt', tag: 'programmes', access: 'programme.read', query: programmes.ListVersionsQuery, response: programmes.ProgrammeVersionList }),
+  getProgrammeVersion: r({ method: 'get', path: '/v1/programme-versions/:id', summary: 'A published version with its document', tag: 'programmes', access: 'programme.read', response: programmes.ProgrammeVersion }),
+  listProgrammes: r({ method: 'get', path: '/v1/programmes', summary: 'Programmes adopted in my scope', tag: 'programmes', access: 'programme.read', query: programmes.ListProgrammesQuery, response: programmes.ProgrammeList }),
+  adoptProgramme: r({ method: 'post', path: '/v1/programmes', summary: 'Adopt a published version for a year, with my targets and budget', tag: 'programmes', access: 'programme.adopt', body: programmes.AdoptProgrammeRequest, response: programmes.Programme, status: 201 }),
+  getProgramme: r({ method: 'get', path: '/v1/programmes/:id', summary: 'An adopted programme: version, targets, budget', tag: 'programmes', access: 'programme.read', response: programmes.Programme }),
+  updateProgramme: r({ method: 'patch', path: '/v1/programmes/:id', summary: 'Change targets (within the ranges), budget or settings', tag: 'programmes', access: 'programme.adopt', body: programmes.UpdateProgrammeRequest, response: programmes.Programme }),
+  upgradeProgramme: r({ method: 'post', path: '/v1/programmes/:id/upgrade', summary: 'Move to a newer published version of the template', tag: 'programmes', access: 'programme.adopt', body: programmes.UpgradeProgrammeRequest, response: programmes.Programme }),
+
+  listCareRecords: r({ method: 'get', path: '/v1/care-records', summary: 'Care work recorded in my scope', tag: 'care', access: 'care.read', query: care.ListCareRecordsQuery, response: care.CareRecordPage }),
+  createCareRecord: r({ method: 'post', path: '/v1/care-records', summary: 'Record care work for one teacher or thousands', tag: 'care', access: 'care.write', body: care.CreateCareRecordRequest, response: care.CareRecord, status: 201 }),
+  getCareRecord: r({ method: 'get', path: '/v1/care-records/:id', summary: 'One care record', tag: 'care', access: 'care.read', response: care.CareRecord }),
+  updateCareRecord: r({ method: 'patch', path: '/v1/care-records/:id', summary: 'Edit a care record or its participants (audited; stale version → 409)', tag: 'care', access: 'care.write', body: care.UpdateCareRecordRequest, response: care.CareRecord }),
+  deleteCareRecord: r({ method: 'post', path: '/v1/care-records/:id/delete', summary: 'Delete a care record, with the reason (audited)', tag: 'care', access: 'care.write', body: care.DeleteCareRecordRequest, response: Ok }),
+  listCareParticipants: r({ method: 'get', path: '/v1/care-records/:id/participants', summary: "A care record's participants", tag: 'care', access: 'care.read', query: PageQuery, response: care.CareParticipantPage }),
+  teacherCare: r({ method: 'get', path: '/v1/teachers/:id/care', summary: 'The care a teacher received', tag: 'care', access: 'care.read', query: PageQuery, response: care.TeacherCarePage }),
+
+  getCompliance: r({ method: 'get', path: '/v1/compliance', summary: "A programme's indicators against their targets, per school", tag: 'compliance', access: 'compliance.read', query: compliance.ComplianceQuery, response: compliance.ComplianceReport }),
+  exportCompliance: r({ method: 'get', path: '/v1/compliance/export.xlsx', summary: 'The same as .xlsx', tag: 'compliance', access: 'compliance.read', query: compliance.ComplianceQuery, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  complianceGaps: r({ method: 'get', path: '/v1/compliance/gaps', summary: 'What is missing behind a result: schools short, teachers not reached', tag: 'compliance', access: 'compliance.read', query: compliance.ComplianceGapsQuery, response: compliance.ComplianceGapPage }),
+  complianceOverview: r({ method: 'get', path: '/v1/compliance/overview', summary: "Every tenant's compliance and spending for a template and year", tag: 'compliance', access: 'compliance.read', query: compliance.OverviewQuery, response: compliance.ComplianceOverview }),
 } satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

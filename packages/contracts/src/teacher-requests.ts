@@ -80,6 +80,8 @@ export const TenantTransfer = z.object({
   on: IsoDate,
   note: z.string().nullable(),
   status: TransferRequestStatus,
+  /** Why the receiving union declined, shown to the sender. */
+  reason: z.string().nullable(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
 });
@@ -91,6 +93,12 @@ export const ListTenantTransfersQuery = PageQuery.extend({
 });
 export const AcceptTenantTransferRequest = z.strictObject({ orgId: Id });
 export const RejectTenantTransferRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+/** The sending union withdraws its request while it is pending. */
+export const CancelTenantTransferRequest = z.strictObject({ reason: z.string().trim().max(500).optional() });
+
+/** Why an officer needs the clear proposed value of a sensitive correction (ID number, phone, address). */
+export const RevealCorrectionRequest = z.strictObject({ reason: z.string().trim().min(2).max(200) });
+export const RevealCorrectionResponse = z.object({ value: z.string() });
 
 export const TenantDirectoryEntry = z.object({ id: Id, name: z.string(), kind: z.string(), parentName: z.string() });
 export const TenantDirectory = z.object({ items: z.array(TenantDirectoryEntry) });

@@ -44,3 +44,40 @@ export { parseCsv, detectDelimiter, decodeText as decodeTextFile, type TextEncod
 export { neutraliseCell, unneutraliseCell } from './teachers/spreadsheet/neutralise';
 export { upsertTeacherParams, teacherParams } from './teachers/writer';
 export { TeacherSealer, sealBatch, type SealJob, type SealerKeys } from './teachers/sealer';
+export {
+  loadComplianceProgramme,
+  loadComplianceProgrammes,
+  indicatorSpecs,
+  budgetFor,
+  programmeYear,
+  defaultDay,
+  periodsOfYear,
+  type ComplianceProgramme,
+  type IndicatorSpec,
+} from './compliance/programme';
+export { rosterEntriesOf, loadRoster, type RosterTeacher, type RosterPosting, type RosterOnDay } from './compliance/sql';
+export { eligibleGroup } from './compliance/eligible';
+export {
+  evaluateIndicatorSql,
+  evaluationDays,
+  targetOf,
+  type IndicatorQuery,
+  type IndicatorOutcome,
+  type UnitOutcome,
+} from './compliance/evaluate';
+export {
+  missingTeachers,
+  coverageByUnit,
+  type MissingTeacher,
+  type MissingTeachersPage,
+  type UnitCoverage,
+} from './compliance/gaps';
+export { spentByMeasure, measureSpending, type MeasureSpend } from './compliance/spending';
+export {
+  EvaluationCache,
+  evaluateSpec,
+  evaluateProgrammeOn,
+  type IndicatorResultRow,
+  type ProgrammeEvaluationOptions,
+} from './compliance/programme-evaluation';
+export { refreshComplianceResults, complianceRefreshJobId, type RefreshResult } from './compliance/refresh';

@@ -117,3 +117,78 @@ export {
   type RecordProblem,
   type RecordProblemCode,
 } from './teachers/record-checks';
+export {
+  ACTIVITY_TYPES,
+  ACTIVITY_TYPE_CODES,
+  activityType,
+  isActivityTypeCode,
+  type ActivityType,
+  type ActivityTypeCode,
+} from './programmes/activity-types';
+export {
+  AREA_KINDS,
+  INDICATOR_KINDS,
+  PERIOD_KINDS,
+  INDICATOR_LEVELS,
+  ELIGIBLE_GROUPS,
+  FESTIVALS,
+  ANNIVERSARIES,
+  REMINDER_AUDIENCES,
+  FULL_RATIO_BP,
+  type AreaKind,
+  type IndicatorKind,
+  type PeriodKind,
+  type IndicatorLevel,
+  type EligibleGroupCode,
+  type Festival,
+  type Anniversary,
+  type MonthDay,
+  type ReminderTrigger,
+  type ReminderAudience,
+  type ReminderRule,
+  type TargetRange,
+  type Indicator,
+  type Measure,
+  type Area,
+  type TemplateSource,
+  type ProgrammeTemplate,
+} from './programmes/types';
+export { ZHEJIANG_TEMPLATE } from './programmes/builtin/zhejiang';
+export { LEIYANG_TEMPLATE } from './programmes/builtin/leiyang';
+export { BUILTIN_TEMPLATES } from './programmes/builtin/builtin-templates';
+export {
+  validateTemplate,
+  checkTenantTarget,
+  diffTemplates,
+  isMonthDay,
+  type TemplateProblem,
+  type TemplateProblemCode,
+  type TenantTargetProblem,
+  type TemplateChange,
+  type TemplateEntity,
+} from './programmes/template-rules';
+export {
+  DEFAULT_SEMESTER_CALENDAR,
+  periodContaining,
+  periodByKey,
+  periodIncludes,
+  periodDays,
+  elapsedDays,
+  elapsedShare,
+  hasEnded,
+  type Period,
+  type SemesterCalendar,
+} from './compliance/periods';
+export {
+  DEFAULT_AT_RISK_AFTER_BP,
+  COMPLIANCE_STATUSES,
+  evaluateIndicator,
+  rollUp,
+  type CareActivity,
+  type RosterEntry,
+  type IndicatorInputs,
+  type EvaluationOptions,
+  type ComplianceStatus,
+  type UnitCompliance,
+  type IndicatorEvaluation,
+} from './compliance/indicators';

@@ -100,6 +100,14 @@ export class CorrectionsService {
     return after;
   }
 
+  /** The clear proposed value of a correction (shown masked in lists), for a permitted officer; audited with the reason. */
+  async reveal(id: string, reason: string): Promise<{ value: string }> {
+    const c = await this.find(id);
+    const [row] = await this.ctx.em.query(`SELECT proposed_enc FROM teacher_corrections WHERE id = $1`, [id]);
+    await this.audit.record({ orgId: c.orgId, action: 'teacher.correction_reveal', targetType: 'teacher', targetId: c.teacherId, after: { correctionId: id, field: c.field, reason } });
+    return { value: this.cipher.decrypt(row.proposed_enc) };
+  }
+
   /** Links a teacher account (role teacher, same school) to the record, or unlinks with null. */
   async linkAccount(teacherId: string, userId: string | null): Promise<Teacher> {
     const em = this.ctx.em;

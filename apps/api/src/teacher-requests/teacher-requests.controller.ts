@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import type { z } from 'zod';
 import type {
   AcceptTenantTransferRequest,
+  CancelTenantTransferRequest,
   CreateCorrectionRequest,
   CreateTenantTransferRequest,
   LinkAccountRequest,
@@ -9,6 +10,7 @@ import type {
   ListTenantTransfersQuery,
   RejectTenantTransferRequest,
   ResolveCorrectionRequest,
+  RevealCorrectionRequest,
 } from '@guanai/contracts';
 import { BodyOf, IdOf, QueryOf, Route } from '../common/route';
 import { CorrectionsService } from './corrections.service';
@@ -48,6 +50,11 @@ export class TeacherRequestsController {
     return this.corrections.list(q.status, q.page, q.pageSize);
   }
 
+  @Route('revealCorrection')
+  reveal(@IdOf() id: string, @BodyOf('revealCorrection') body: In<typeof RevealCorrectionRequest>) {
+    return this.corrections.reveal(id, body.reason);
+  }
+
   @Route('resolveCorrection')
   resolve(@IdOf() id: string, @BodyOf('resolveCorrection') body: In<typeof ResolveCorrectionRequest>) {
     return this.corrections.resolve(id, body.accept, body.resolution);
@@ -71,6 +78,11 @@ export class TeacherRequestsController {
   @Route('acceptTenantTransfer')
   accept(@IdOf() id: string, @BodyOf('acceptTenantTransfer') body: In<typeof AcceptTenantTransferRequest>) {
     return this.transfers.accept(id, body.orgId);
+  }
+
+  @Route('cancelTenantTransfer')
+  cancel(@IdOf() id: string, @BodyOf('cancelTenantTransfer') body: In<typeof CancelTenantTransferRequest>) {
+    return this.transfers.cancel(id, body.reason);
   }
 
   @Route('rejectTenantTransfer')

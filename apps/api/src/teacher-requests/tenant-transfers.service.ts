@@ -10,7 +10,7 @@ import { teachersRepo } from '../teachers/teachers.repository';
 const D = (c: string) => `to_char(x.${c}, 'YYYY-MM-DD') AS ${c}`;
 const SELECT = `SELECT x.id, x.teacher_id, x.teacher_name, x.sex, ${D('birth_date')}, x.id_number_masked,
   x.from_tenant_id, x.from_tenant_name, x.to_tenant_id, x.to_tenant_name, x.to_org_id, ${D('on_date')}, x.note,
-  x.status, x.created_at, x.decided_at FROM tenant_transfers x`;
+  x.status, x.reason, x.created_at, x.decided_at FROM tenant_transfers x`;
 
 function toTransfer(r: Record<string, unknown>): TenantTransfer {
   return {
@@ -28,6 +28,7 @@ function toTransfer(r: Record<string, unknown>): TenantTransfer {
     on: r.on_date as string,
     note: (r.note as string) ?? null,
     status: r.status as TenantTransfer['status'],
+    reason: (r.reason as string) ?? null,
     createdAt: (r.created_at as Date).toISOString(),
     decidedAt: r.decided_at ? (r.decided_at as Date).toISOString() : null,
   };
@@ -115,6 +116,20 @@ export class TenantTransfersService {
       [id, reason, this.ctx.principal.userId],
     );
     await this.audit.record({ orgId: tr.toTenantId, action: 'teacher.transfer_reject', targetType: 'tenant_transfer', targetId: id, after: { reason } });
+    return this.find(id);
+  }
+
+  /** The sending union withdraws a pending request; the receiving one then sees it as cancelled. */
+  async cancel(id: string, reason: string | undefined): Promise<TenantTransfer> {
+    const tr = await this.find(id);
+    const [mine] = await this.ctx.em.query('SELECT 1 FROM orgs WHERE id = $1 AND starts_with(path, $2)', [tr.fromTenantId, this.ctx.principal.orgPath]);
+    if (!mine) throw AppError.notFound(); // the receiver declines instead
+    if (tr.status !== 'pending') throw new AppError('TRANSFER_NOT_PENDING');
+    await this.ctx.em.query(
+      `UPDATE tenant_transfers SET status = 'cancelled', reason = $2, decided_by = $3, decided_at = now() WHERE id = $1`,
+      [id, reason ?? null, this.ctx.principal.userId],
+    );
+    await this.audit.record({ orgId: tr.fromTenantId, action: 'teacher.transfer_cancel', targetType: 'tenant_transfer', targetId: id, after: { reason: reason ?? null } });
     return this.find(id);
   }
 

@@ -6,7 +6,11 @@ describe('job registry check at boot (STYLE 5: every job exactly one handler)', 
 
   it('accepts handlers for exactly the registered jobs', () => {
     expect(() =>
-      assertHandlersComplete({ maintenance: { 'sessions.cleanup': noop, 'imports.cleanup': noop }, imports: { 'teachers.import': noop } }),
+      assertHandlersComplete({
+        maintenance: { 'sessions.cleanup': noop, 'imports.cleanup': noop },
+        imports: { 'teachers.import': noop },
+        compliance: { 'compliance.refresh': noop, 'compliance.refresh_all': noop },
+      }),
     ).not.toThrow();
   });
 

@@ -3,6 +3,8 @@ import { Teachers1763900000000 } from './1763900000000-Teachers';
 import { TeacherImports1764000000000 } from './1764000000000-TeacherImports';
 import { TeacherRequests1764100000000 } from './1764100000000-TeacherRequests';
 import { PositionSince1764150000000 } from './1764150000000-PositionSince';
+import { CareProgrammes1764300000000 } from './1764300000000-CareProgrammes';
+import { TeacherListIndexes1764400000000 } from './1764400000000-TeacherListIndexes';
 
 /** In order; never edit one that has shipped, add a new one. */
-export const MIGRATIONS = [Spine1763800000000, Teachers1763900000000, TeacherImports1764000000000, TeacherRequests1764100000000, PositionSince1764150000000];
+export const MIGRATIONS = [Spine1763800000000, Teachers1763900000000, TeacherImports1764000000000, TeacherRequests1764100000000, PositionSince1764150000000, CareProgrammes1764300000000, TeacherListIndexes1764400000000];

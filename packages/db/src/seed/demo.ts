@@ -6,6 +6,8 @@ import { inScope, systemScope } from '../tenancy/scope';
 import { createChildOrg, createRootOrg, createUser, type OrgSpec } from './builders';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { DEMO_REGIONS, seedTeachers } from './demo-teachers';
+import { seedCareDemo, type CareDemoProvince } from './demo-care';
+import { todayInShanghai } from '@guanai/domain';
 
 export interface DemoAccount {
   username: string;
@@ -104,7 +106,8 @@ export async function seedDemo(
       await createUser(em, org, { username, displayName, role, password, passwordHash });
       accounts.push({ username, displayName, role, org: org.name });
     };
-    const tenantWithUnits = async (parent: OrgEntity, t: TenantSpec) => {
+    const care: CareDemoProvince[] = [];
+    const tenantWithUnits = async (parent: OrgEntity, t: TenantSpec, into: CareDemoProvince['tenants']) => {
       const tenant = await createChildOrg(em, parent, t);
       await add(tenant, t.admin, `${t.name.replace('教育工会', '').replace('工会', '')}管理员`, 'tenant_admin');
       const units = [];
@@ -114,16 +117,21 @@ export async function seedDemo(
         const region = DEMO_REGIONS[t.code ?? ''] ?? '330100';
         await seedTeachers(em, opts.cipher, tenant, units, { count: opts.teachersPerTenant ?? 2000, seed: Number.parseInt(region, 10), region });
       }
+      into.push({ tenant, units });
     };
 
     const root = await createRootOrg(em);
     await add(root, 'platform.admin', '平台管理员', 'platform_admin');
     const zj = await createChildOrg(em, root, { kind: 'province', name: '浙江省教育工会', code: 'zj' });
     await add(zj, 'zj.admin', '浙江省教育工会管理员', 'province_admin');
-    for (const t of ZHEJIANG_TENANTS) await tenantWithUnits(zj, t);
+    care.push({ province: zj, builtin: 'zhejiang_2020', tenants: [] });
+    for (const t of ZHEJIANG_TENANTS) await tenantWithUnits(zj, t, care[0]!.tenants);
     const hn = await createChildOrg(em, root, { kind: 'province', name: '湖南省教育工会', code: 'hn' });
     await add(hn, 'hn.admin', '湖南省教育工会管理员', 'province_admin');
-    await tenantWithUnits(hn, LEIYANG);
+    care.push({ province: hn, builtin: 'leiyang', tenants: [] });
+    await tenantWithUnits(hn, LEIYANG, care[1]!.tenants);
+    // Programmes and a school year of care work, for the teachers just seeded.
+    if (opts.cipher) await seedCareDemo(em, care, todayInShanghai());
   });
   return accounts;
 }

@@ -1,0 +1,627 @@
+// 《耒阳市教师关爱工程实施方案》, transcribed. Under 二、重点任务 the plan has eight projects
+// （一）–（八） and numbers its measures 1–28 straight through them, so a measure is cited by its number
+// alone (Leiyang 17); the 实施要求 are 三（一）–（三）. Headings and texts are verbatim (the seed, a copy
+// of which is in ./sources, is the reference; a test checks every string against it).
+//
+// An indicator is derived only where a clause states a number (一次/两次/1次/10%/20%); the
+// clauseQuote holds those words. A data file: longer than the ~300 lines STYLE.md suggests, on purpose.
+import type { ProgrammeTemplate } from '../types';
+
+export const LEIYANG_TEMPLATE: ProgrammeTemplate = {
+  key: 'leiyang',
+  name: '耒阳市教师关爱工程实施方案',
+  nameEn: 'Leiyang Teacher Care Project implementation plan',
+  // The seed names no issuing office, number or date; it says the plan “已经市委、市政府研究同意”.
+  source: { title: '耒阳市教师关爱工程实施方案', issuer: '耒阳市委、市政府' },
+  areas: [
+    {
+      key: 'social_status',
+      clause: '二（一）',
+      title: '实施教师社会地位提升工程',
+      kind: 'care',
+      measures: [
+        // “每年……召开教师节庆祝表彰大会” and “每年定期走访慰问” give a time, not a count: a reminder, no indicator.
+        {
+          key: 'political_status',
+          clause: '1',
+          title: '提高教师政治地位',
+          text: '每年由市委、市政府召开教师节庆祝表彰大会，并落实有关优惠政策。市委、市政府或市委教育工作领导小组每年至少两次研究教师队伍建设工作，并建立教师工作联席会议制度，解决教师队伍建设重大问题；市领导、乡镇（街道）及村（社区）主要负责同志每年定期走访慰问相关学校、名优教师、困难教师，帮助解决学校和教师的实际问题。',
+          activityTypes: ['ceremony', 'leadership_meeting', 'visit'],
+          indicators: [
+            {
+              key: 'leadership_meetings',
+              name: '研究教师队伍建设工作',
+              kind: 'activity_count',
+              period: 'calendar_year',
+              level: 'tenant',
+              activityTypes: ['leadership_meeting'],
+              target: 2,
+              clauseQuote: '每年至少两次研究教师队伍建设工作',
+            },
+          ],
+          reminderRules: [
+            {
+              key: 'teachers_day_celebration',
+              trigger: { kind: 'festival', festival: 'teachers_day' },
+              offsetDays: -30,
+              audience: 'tenant_officer',
+              activityType: 'ceremony',
+            },
+          ],
+        },
+        // Pay parity with civil servants is a payroll comparison, not recorded care work: no indicator.
+        {
+          key: 'income_growth',
+          clause: '2',
+          title: '推动教职工收入增长',
+          text: '完善中小学教师待遇保障机制，不断提高教师待遇，完善义务教育绩效工资总量核定办法，建立联动增长机制，确保义务教育教师平均工资收入水平不低于全市公务员平均工资收入水平。完善教师收入分配激励机制，有效体现教师工作量和工作绩效，做到多劳多得，优绩优酬。各民办学校应与教师签订协议，按时足额支付工资，办理好社会保险，保障其福利待遇和其他合法权益。',
+          activityTypes: ['labour_law_supervision'],
+          indicators: [],
+          reminderRules: [],
+        },
+        // “每年在教师节前”: a deadline (reminder), not a count.
+        {
+          key: 'teacher_awards',
+          clause: '3',
+          title: '积极开展奖教行动',
+          text: '每年在教师节前开展评优奖模活动，大力弘扬中小学教师爱岗敬业、乐于奉献的职业精神。设立名优教师、名优班主任、名优校长、终身乐教奖、青年新秀奖、最美乡村教师、教育功臣等奖项，给予获奖者一定的物质和精神奖励。对获得荣誉的个人，在晋职晋薪、干部提拔使用等方面优先考虑。',
+          activityTypes: ['award_selection'],
+          indicators: [],
+          reminderRules: [
+            {
+              key: 'award_selection',
+              trigger: { kind: 'festival', festival: 'teachers_day' },
+              offsetDays: -60,
+              audience: 'tenant_officer',
+              activityType: 'award_selection',
+            },
+          ],
+        },
+        // The 30-year, couple and three-generation rules are eligibility (teachers/eligibility), not targets.
+        {
+          key: 'special_honours',
+          clause: '4',
+          title: '授予教师特别荣誉',
+          text: '市委、市政府对从教满30年及以上且现在我市工作的教职工颁发“从教30年”荣誉证书，对夫妻均为我市教师且夫妻一方从教30年的双职工颁发“教师之家”荣誉证书，对祖孙三代从事教育工作且其中一代现在我市工作的家庭颁发“教师世家”荣誉证书，并在教师节庆祝大会上予以表彰。',
+          activityTypes: ['honour_certificate', 'ceremony'],
+          indicators: [],
+          reminderRules: [
+            {
+              key: 'honour_certificates',
+              trigger: { kind: 'festival', festival: 'teachers_day' },
+              offsetDays: -60,
+              audience: 'tenant_officer',
+              activityType: 'honour_certificate',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'rights',
+      clause: '二（二）',
+      title: '实施教师合法权益维护工程',
+      kind: 'care',
+      measures: [
+        // Talks: every teacher at least once a year, so coverage of 100 % (10000 bp) of each school's teachers.
+        {
+          key: 'opinion_collection',
+          clause: '5',
+          title: '建立教师意见征集制度',
+          text: '各校每年至少开展一次征求教师对学校工作的意见和建议的活动，及时掌握教师的思想动态、身体状态以及在工作和生活上的期待和需求。建立教师需求管理档案，做到组团关爱，精准关爱。校级领导与教师之间每年至少要进行一次面对面的谈心交心活动，并将思想政治工作融入联系、交流与互动中。',
+          activityTypes: ['opinion_survey', 'heart_to_heart_talk'],
+          indicators: [
+            {
+              key: 'opinion_survey',
+              name: '征求教师意见',
+              kind: 'activity_count',
+              period: 'calendar_year',
+              level: 'school',
+              activityTypes: ['opinion_survey'],
+              target: 1,
+              clauseQuote: '各校每年至少开展一次征求教师对学校工作的意见和建议的活动',
+            },
+            {
+              key: 'heart_to_heart_talks',
+              name: '校级领导与教师谈心交心',
+              kind: 'coverage',
+              period: 'calendar_year',
+              level: 'school',
+              activityTypes: ['heart_to_heart_talk'],
+              target: 10000,
+              clauseQuote: '校级领导与教师之间每年至少要进行一次面对面的谈心交心活动',
+            },
+          ],
+          reminderRules: [
+            {
+              key: 'opinion_survey_quota',
+              trigger: { kind: 'quota', indicatorKey: 'opinion_survey' },
+              offsetDays: -60,
+              audience: 'school_officer',
+              activityType: 'opinion_survey',
+            },
+            {
+              key: 'heart_to_heart_talks_quota',
+              trigger: { kind: 'quota', indicatorKey: 'heart_to_heart_talks' },
+              offsetDays: -60,
+              audience: 'school_officer',
+              activityType: 'heart_to_heart_talk',
+            },
+          ],
+        },
+        {
+          key: 'democratic_rights',
+          clause: '6',
+          title: '维护教师民主权利',
+          text: '建立健全教师权益保障机制，净化校园及其周边环境，严厉打击一切损害教师权益的人和事。建立健全教职工代表大会制度、校务公开制度，加强学校内部管理，突出教师主体地位，落实教师知情权、参与权、表达权、监督权，保障教师依法参政议政、自主管理、民主监督、参与决策的民主权利，真正做到“群众不举手，决策不出台”，提高管理透明度。',
+          activityTypes: ['staff_congress'],
+          indicators: [],
+          reminderRules: [],
+        },
+        // “会议、发文和检查减少一半以上” is a reduction against a baseline, which none of the indicator
+        // kinds measures (they count recorded care work): no indicator.
+        {
+          key: 'workload_reduction',
+          clause: '7',
+          title: '减轻教师工作负担',
+          text: '严格落实会议、发文和检查减少一半以上的目标，整治形式主义、官僚主义，落实为基层减负相关规定。凡进校园的社会事务类宣传教育和考核检查须经市委教育工作领导小组批准。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+      ],
+    },
+    {
+      key: 'ethics',
+      clause: '二（三）',
+      title: '实施教师职业道德巩固工程',
+      kind: 'care',
+      measures: [
+        {
+          key: 'ethics_mechanism',
+          clause: '8',
+          title: '健全师德长效机制',
+          text: '推动师德建设常态化、制度化、长效化、典型化，创新师德教育。积极开展师德建设活动，提升教师师德水平。加强教师思想政治工作，重视做好在优秀青年教师中发展党员工作，健全把骨干教师培养成党员，把党员教师培养成教学、科研、管理骨干的“双培养”机制。增强教师职业精神，激发工作热情，有效克服职业倦怠。',
+          activityTypes: ['ethics_education'],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'model_teachers',
+          clause: '9',
+          title: '发掘教师优秀典型',
+          text: '组织优秀教师报告团，以巡回报告或利用现代媒体等方式，大力弘扬和传播正能量。',
+          activityTypes: ['model_teacher_report'],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'ceremonies',
+          clause: '10',
+          title: '重视教师仪式教育',
+          text: '重视新教师入职仪式、教师从教满30周年庆祝仪式、退休教师欢送仪式等活动，通过开展多形式、多层次仪式教育，增强教师的职业荣誉感和学校归属感，培育教师的教育情怀，坚定教师从事教育事业的信念。',
+          activityTypes: ['ceremony'],
+          indicators: [],
+          reminderRules: [
+            {
+              key: 'teaching_30_years_ceremony',
+              trigger: { kind: 'anniversary', anniversary: 'teaching_30_years' },
+              offsetDays: -30,
+              audience: 'school_officer',
+              activityType: 'ceremony',
+            },
+            {
+              key: 'retirement_farewell',
+              trigger: { kind: 'anniversary', anniversary: 'retirement' },
+              offsetDays: -30,
+              audience: 'school_officer',
+              activityType: 'ceremony',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'structure',
+      clause: '二（四）',
+      title: '实施教师队伍结构优化工程',
+      kind: 'care',
+      measures: [
+        {
+          key: 'staffing',
+          clause: '11',
+          title: '选优配齐教师队伍',
+          text: '按照“有编即补”原则，通过本地公开招聘、省招特岗教师、公费定向培养等渠道，保障教师数量。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'talent_introduction',
+          clause: '12',
+          title: '开辟人才引进绿色通道',
+          text: '大力引导在外任教耒阳籍优秀教师回流耒阳。对在编在岗公办教师，申请调回耒阳任教的，按程序及时办理调动手续，合理安排工作岗位；对符合人才引进条件的教育人才，按照耒阳市人才引进有关规定执行。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+        // The ratios are of the county's eligible teachers (县域内交流), so tenant level. Principals “原则上均应交流”
+        // states no ratio: eligibility only (rotationEligible).
+        {
+          key: 'rotation',
+          clause: '13',
+          title: '推进校长、教师交流轮岗',
+          text: '全面落实《关于推进县（市、区）域内义务教育学校校长教师交流轮岗工作的意见》（湘教发〔2015〕51号），不断扩大校长、教师交流轮岗覆盖面，改善师资队伍结构，优化校长教师资源的初次配置和再次配置，凡男50周岁、女45周岁以下的公办义务教育学校教师在同一所学校连续任教9年以上的，原则上均应交流。每学年教师交流的比例不低于符合交流条件教师总数的10%（骨干教师交流应不低于20%）。凡男55周岁、女50周岁以下的正、副校长在同一所学校连续任职满两届（届期5年）后，原则上均应交流。',
+          activityTypes: ['rotation'],
+          indicators: [
+            {
+              key: 'rotation',
+              name: '教师交流轮岗比例',
+              kind: 'eligible_ratio',
+              period: 'school_year',
+              level: 'tenant',
+              activityTypes: ['rotation'],
+              target: 1000,
+              eligibleGroup: 'rotation_eligible',
+              clauseQuote: '每学年教师交流的比例不低于符合交流条件教师总数的10%',
+            },
+            {
+              key: 'rotation_backbone',
+              name: '骨干教师交流比例',
+              kind: 'eligible_ratio',
+              period: 'school_year',
+              level: 'tenant',
+              activityTypes: ['rotation'],
+              target: 2000,
+              eligibleGroup: 'rotation_eligible_backbone',
+              clauseQuote: '骨干教师交流应不低于20%',
+            },
+          ],
+          reminderRules: [
+            {
+              key: 'rotation_quota',
+              trigger: { kind: 'quota', indicatorKey: 'rotation' },
+              offsetDays: -60,
+              audience: 'tenant_officer',
+              activityType: 'rotation',
+            },
+            {
+              key: 'rotation_backbone_quota',
+              trigger: { kind: 'quota', indicatorKey: 'rotation_backbone' },
+              offsetDays: -60,
+              audience: 'tenant_officer',
+              activityType: 'rotation',
+            },
+          ],
+        },
+        {
+          key: 'cadre_reserve',
+          clause: '14',
+          title: '建立后备干部人才储备库',
+          text: '加大青年教师和年轻干部培养力度，为校级干部和中层管理干部储备人才，大力推进老、中、青结合的教育行政干部梯队建设（含校长梯队）。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+      ],
+    },
+    {
+      key: 'growth',
+      clause: '二（五）',
+      title: '实施教师职业成长关心工程',
+      kind: 'care',
+      measures: [
+        // “每年组织优秀教师参加……培训” says who and when, not how many: no indicator.
+        {
+          key: 'professional_growth',
+          clause: '15',
+          title: '帮助教职工专业成长',
+          text: '按照分学科、分学段，每年组织优秀教师参加县级以上教师专业培训，引导并鼓励所有教师分批参加学历提高在职进修，各校要搭建平台，为教师参加培训进修创造条件。',
+          activityTypes: ['training', 'further_education'],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'career_planning',
+          clause: '16',
+          title: '做好教师职业生涯规划',
+          text: '关心教师专业成长，帮助教师做好职业生涯规划，建立教师专业成长档案。通过名师工作室、师徒结对等途径，加强校本培训和团队互助发展，发挥中老年骨干教师传帮带作用，促进青年教师快速成长。',
+          activityTypes: ['career_planning', 'mentoring', 'training'],
+          indicators: [],
+          reminderRules: [],
+        },
+      ],
+    },
+    {
+      key: 'wellbeing',
+      clause: '二（六）',
+      title: '实施教师身心健康促进工程',
+      kind: 'care',
+      measures: [
+        // “每两年举行全市性文体活动1次” needs a two-year period, which the periods do not offer: no indicator.
+        {
+          key: 'mental_health',
+          clause: '17',
+          title: '尊重教职工的人格和权利，关心教职工心理健康',
+          text: '开展丰富的业余文体活动，引导教职工树立积极发展、健康成长的心态，每学期每校开展心理辅导不少于1次，每学期每校开展文体活动不少于1次（每两年举行全市性文体活动1次）。',
+          activityTypes: ['counselling', 'culture_sports'],
+          indicators: [
+            {
+              key: 'counselling',
+              name: '心理辅导',
+              kind: 'activity_count',
+              period: 'semester',
+              level: 'school',
+              activityTypes: ['counselling'],
+              target: 1,
+              clauseQuote: '每学期每校开展心理辅导不少于1次',
+            },
+            {
+              key: 'culture_sports',
+              name: '文体活动',
+              kind: 'activity_count',
+              period: 'semester',
+              level: 'school',
+              activityTypes: ['culture_sports'],
+              target: 1,
+              clauseQuote: '每学期每校开展文体活动不少于1次',
+            },
+          ],
+          reminderRules: [
+            {
+              key: 'counselling_quota',
+              trigger: { kind: 'quota', indicatorKey: 'counselling' },
+              offsetDays: -30,
+              audience: 'school_officer',
+              activityType: 'counselling',
+            },
+            {
+              key: 'culture_sports_quota',
+              trigger: { kind: 'quota', indicatorKey: 'culture_sports' },
+              offsetDays: -30,
+              audience: 'school_officer',
+              activityType: 'culture_sports',
+            },
+          ],
+        },
+        // Organised by the education department for all staff: every teacher of the tenant once a year.
+        {
+          key: 'working_conditions',
+          clause: '18',
+          title: '优化教师工作学习环境，改善教师工作生活条件',
+          text: '按照《湖南省人民政府办公厅关于印发湖南省乡村教师支持计划（2015-2020年）实施办法的通知》（湘政办发〔2015〕114号）的要求，教育部门每年组织开展教职工集中体检1次，经费由财政统筹安排。办好教工食堂，关注教职工身体健康，加强教工之家、休闲书吧等教师休闲场所建设。',
+          activityTypes: ['health_checkup'],
+          indicators: [
+            {
+              key: 'health_checkup',
+              name: '教职工体检',
+              kind: 'coverage',
+              period: 'calendar_year',
+              level: 'tenant',
+              activityTypes: ['health_checkup'],
+              target: 10000,
+              clauseQuote: '教育部门每年组织开展教职工集中体检1次',
+            },
+          ],
+          reminderRules: [
+            {
+              key: 'health_checkup_due',
+              trigger: { kind: 'checkup_due' },
+              offsetDays: -30,
+              audience: 'tenant_officer',
+              activityType: 'health_checkup',
+            },
+            {
+              key: 'health_checkup_quota',
+              trigger: { kind: 'quota', indicatorKey: 'health_checkup' },
+              offsetDays: -60,
+              audience: 'tenant_officer',
+              activityType: 'health_checkup',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'happy_life',
+      clause: '二（七）',
+      title: '实施教师幸福生活温暖工程',
+      kind: 'care',
+      measures: [
+        // “定期探访慰问” states no frequency: no indicator. “节日” is not enumerated: Spring Festival,
+        // Mid-Autumn and Teachers' Day are the platform's defaults.
+        {
+          key: 'visits_and_assistance',
+          clause: '19',
+          title: '建立探访、慰问和帮扶制度',
+          text: '各学校采取多种形式定期探访慰问困难教师，持续开展婚、病、丧、节日关怀及生日祝福活动，对因天灾人祸等突发性事件导致的困难家庭，采取适当的扶助，帮助他们解决燃眉之急。坚持把困难教师帮扶解困工作纳入各级教育工会工作重要内容，认真做好困难教师入户调查、情况摸底工作，在各项帮扶工作中注重制度保障、精准扶贫，做到底数精准、原因精准、解困精准，争取相关资金的支持，把党和政府的温暖送到广大教师的心坎上。',
+          activityTypes: [
+            'visit',
+            'wedding_care',
+            'illness_care',
+            'bereavement_care',
+            'festival_greeting',
+            'birthday_greeting',
+            'hardship_assistance',
+            'hardship_survey',
+          ],
+          indicators: [],
+          reminderRules: [
+            {
+              key: 'birthday_greeting',
+              trigger: { kind: 'birthday' },
+              offsetDays: -3,
+              audience: 'school_officer',
+              activityType: 'birthday_greeting',
+            },
+            {
+              key: 'spring_festival_greeting',
+              trigger: { kind: 'festival', festival: 'spring_festival' },
+              offsetDays: -7,
+              audience: 'school_officer',
+              activityType: 'festival_greeting',
+            },
+            {
+              key: 'mid_autumn_greeting',
+              trigger: { kind: 'festival', festival: 'mid_autumn' },
+              offsetDays: -7,
+              audience: 'school_officer',
+              activityType: 'festival_greeting',
+            },
+            {
+              key: 'teachers_day_greeting',
+              trigger: { kind: 'festival', festival: 'teachers_day' },
+              offsetDays: -7,
+              audience: 'school_officer',
+              activityType: 'festival_greeting',
+            },
+          ],
+        },
+        // “逐年提升婚配成功率” is a trend without a number: no indicator.
+        {
+          key: 'young_teacher_social',
+          clause: '20',
+          title: '搭建青年教师交流交友平台',
+          text: '教育行政部门的党、工、团、妇部门要经常性开展关心、关爱青年教师活动，拓展青年教师交流交友范围，有条件的要成立青年教师俱乐部，开展各类常态化的青年联谊活动，为未婚青年教师搭建交流交友平台，逐年提升婚配成功率。',
+          activityTypes: ['youth_social'],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'female_teachers',
+          clause: '21',
+          title: '开展女教师女职工关爱行动',
+          text: '以“特困援助、职业健康、子女助学、心理关怀”为重点，为女教职工办实事、办好事。结合心理疏导，关心孕产期女教职工的身心健康，积极创造条件，建设妈咪暖心小屋，切实解决育龄女教职工实际困难。以庆祝三八妇女节活动为切入点，积极组织各类符合女教职工身心特点的文体活动，体现对女教职工的人文关怀。',
+          activityTypes: [
+            'female_care',
+            'hardship_assistance',
+            'child_education_aid',
+            'counselling',
+            'culture_sports',
+          ],
+          indicators: [],
+          reminderRules: [
+            {
+              key: 'womens_day_activity',
+              trigger: { kind: 'festival', festival: 'womens_day' },
+              offsetDays: -14,
+              audience: 'school_officer',
+              activityType: 'culture_sports',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      key: 'rural',
+      clause: '二（八）',
+      title: '实施乡村教师关爱工程',
+      kind: 'care',
+      measures: [
+        // “从2019年9月1日起” is when the allowance starts, not a target.
+        {
+          key: 'rural_pay',
+          clause: '22',
+          title: '提高农村教师绩效工资标准',
+          text: '根据《湖南省财政厅湖南省教育厅关于下达2019年非贫困县乡村中小学教师人才津贴补助资金的通知》（湘财预〔2019〕240号）文件要求，从2019年9月1日起落实乡村教师人才津贴；落实边远山区教师生活补助。实施中心学校、完小到村小教学点“走教”教师交通补贴，按规定给予乡村教师适当的差异化交通补贴。以上津补贴对农村学校特别是条件艰苦学校的教师给予适当倾斜。',
+          activityTypes: ['rural_allowance', 'itinerant_transport_subsidy'],
+          indicators: [],
+          reminderRules: [],
+        },
+        // 30/25 years, 2 years, 5 years are eligibility rules (teachers/eligibility), not targets.
+        {
+          key: 'rural_titles',
+          clause: '23',
+          title: '加大乡村教师职称支持力度',
+          text: '根据《湖南省人民政府关于加强乡村教师队伍建设的意见》（湘政发〔2019〕18号）要求，建立乡镇中小学“定向评价、定向使用、定期服务”的基层职称制度，其中级、高级专业技术岗位实行总量控制、比例单列，不占当地专业技术中级、高级结构比例。建立资深乡村教师职称制度，对在乡村学校从教累计满30年的男教师、满25年的女教师，且申报当年年底距法定退休年龄不足2年，目前还是中级职称、符合评审条件与标准的乡村教师，直接评聘为基层高级教师。乡村学校教师评定为特级教师和高级专业技术职务，须服务5年后方可流动。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'silver_age_teaching',
+          clause: '24',
+          title: '积极实施“银龄讲学计划”',
+          text: '深入落实 《教育部财政部关于印发〈银龄讲学计划实施方案〉的通知》（教师〔2018〕7号），缓解教师因病、因孕、因婚、因残而请假的日常缺额，积极实施“银龄讲学计划”，面向社会公开招募已退休的优秀校长、教师、教研员到乡村学校任教，以缓解师资总量不足和结构不合理等矛盾。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+        // “覆盖全体乡村教师” is the aim of a provincial programme, recorded as training: no indicator.
+        {
+          key: 'rural_ict',
+          clause: '25',
+          title: '提高乡村教师信息化应用水平',
+          text: '通过“1+N”“N+N”的网络课堂方式，组建一批农村网络联校群，推动城区学科教师为农村学校学生在线开设相关课程，着力解决农村学校课程开设不全、师资不足等问题。实施新周期中小学教师信息技术应用能力提升工程，推动信息化教学应用覆盖全体乡村教师。',
+          activityTypes: ['training'],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'urban_rural_pairing',
+          clause: '26',
+          title: '完善强弱联姻、结对帮扶等办学机制',
+          text: '有序促进城乡教师双向流动，通过“上挂下支”、跟班学习等途径实行对口支援，逐步缩小校长教师配备的城乡差距、校际差距。',
+          activityTypes: ['pairing_support'],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'rural_training',
+          clause: '27',
+          title: '加强乡村教师培训工作',
+          text: '“国培计划”“省培计划”坚持向乡村教师倾斜，加大教师培训经费投入，增加乡村教师培训机会，提升乡村教师教育教学能力，教师培训所需经费列入同级财政预算。加大乡村优秀青年教师、名师名校长培训力度，强化乡村学校音体美和心理健康教育专兼职教师培训。健全乡村学校校本研修制度，提高校本研修质量。',
+          activityTypes: ['training'],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'rural_housing',
+          clause: '28',
+          title: '加强乡村教师周转房、公租房建设',
+          text: '将符合条件的乡村学校教师纳入当地政府住房保障体系予以优先保障。积极争取国家政策支持，将教师周转房纳入教育现代化推进工程中央预算内投资、乡村小规模学校和乡镇寄宿制学校建设重要内容，加大资金和政策支持力度，在地处偏远、交通不便的乡村小规模学校和规模较大的乡镇寄宿制学校，利用闲置校舍改扩建、适度新建一批教师周转宿舍。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+      ],
+    },
+    // 三、实施要求: organisation, funding, supervision.
+    {
+      key: 'implementation',
+      clause: '三',
+      title: '实施要求',
+      kind: 'safeguard',
+      measures: [
+        {
+          key: 'leadership',
+          clause: '三（一）',
+          title: '强化组织领导',
+          text: '进一步加强党对教育工作的领导，全市各级党组（党委）、各部门要充分认识到教育工作的极端重要性，市委教育工作领导小组秘书组要协调推进和落实好全市教师工作，把全面加强教师队伍建设作为教育事业的基础性工程抓紧抓好。实行一把手负责制，解决好广大教师最关心、最直接、最现实的重大问题。',
+          activityTypes: ['leadership_meeting'],
+          indicators: [],
+          reminderRules: [],
+        },
+        // No amount is stated: an amount indicator needs the tenant's budget.
+        {
+          key: 'funding',
+          clause: '三（二）',
+          title: '保障经费落实',
+          text: '市财政要将教师队伍建设作为教育投入重点优先予以保障，重点用于提高教师待遇保障、提升教师专业素质。健全教育经费以政府投入为主、多渠道筹集的体制，制定严格的经费监管制度，确保资金高效使用。',
+          activityTypes: [],
+          indicators: [],
+          reminderRules: [],
+        },
+        {
+          key: 'supervision',
+          clause: '三（三）',
+          title: '加强督查督导',
+          text: '市委、市政府把教育工作列入对市相关部门、各乡镇（街道）的绩效考核，并将考核结果作为党政领导班子和有关领导干部综合考核评价、奖惩任免的重要参考，确保各项政策措施全面落实到位，取得实效。',
+          activityTypes: ['inspection'],
+          indicators: [],
+          reminderRules: [],
+        },
+      ],
+    },
+  ],
+};
