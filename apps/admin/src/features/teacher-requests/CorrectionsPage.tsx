@@ -14,13 +14,15 @@ import {
   type TableProps,
 } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CorrectionStatus, ResolveCorrectionRequest, type Correction } from '@guanai/contracts';
+import { CorrectionStatus, ResolveCorrectionRequest, SensitiveField, type Correction } from '@guanai/contracts';
 import { applyFieldErrors, errorMessage } from '@/app/api/problem';
 import { requiredRule, zodRule } from '@/app/forms';
 import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { useCan } from '@/app/session';
+import { SensitiveValue } from '@/features/teachers/SensitiveValue';
 import { formatTime } from '@/features/users/format';
-import { resolveCorrection, useCorrections, type CorrectionsQuery } from './api';
+import { resolveCorrection, revealCorrection, useCorrections, type CorrectionsQuery } from './api';
 import { CorrectionStatusTag, fieldName } from './labels';
 
 type StatusFilter = CorrectionsQuery['status'] | 'all';
@@ -48,6 +50,27 @@ function useQueryFromUrl(): [
   return [query, filter, set];
 }
 
+/**
+ * The proposed value; a sensitive one (ID number, phone, address) is masked, with an audited 查看 for
+ * officers allowed to reveal, so they can apply it to the record.
+ */
+function ProposedValue({ correction: c }: { correction: Correction }) {
+  const can = useCan();
+  const sensitive = SensitiveField.safeParse(c.field);
+  if (!sensitive.success)
+    return <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{c.proposed}</Typography.Text>;
+  return (
+    <SensitiveValue
+      teacherId={c.teacherId}
+      field={sensitive.data}
+      masked={c.proposed}
+      canReveal={can('teacher.reveal')}
+      reveal={(reason) => revealCorrection(c.id, reason)}
+      monospace
+    />
+  );
+}
+
 /** 更正申请: what teachers asked to have corrected on their records, for the officers to resolve. */
 export function CorrectionsPage() {
   const { t } = useI18n();
@@ -65,7 +88,7 @@ export function CorrectionsPage() {
     {
       title: t('correction.proposed'),
       dataIndex: 'proposed',
-      render: (v: string) => <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{v}</Typography.Text>,
+      render: (_, c) => <ProposedValue correction={c} />,
     },
     { title: t('correction.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
     {

@@ -27,7 +27,13 @@ import { useOrgs } from '@/features/orgs/api';
 import { OrgTreeSelect } from '@/features/orgs/OrgTreeSelect';
 import { label, notASchool } from '@/features/teachers/labels';
 import { formatTime } from '@/features/users/format';
-import { acceptTenantTransfer, rejectTenantTransfer, useTenantTransfers, type TransfersQuery } from './api';
+import {
+  acceptTenantTransfer,
+  cancelTenantTransfer,
+  rejectTenantTransfer,
+  useTenantTransfers,
+  type TransfersQuery,
+} from './api';
 import { TransferStatusTag } from './labels';
 
 type Direction = NonNullable<TransfersQuery['direction']> | 'all';
@@ -71,6 +77,7 @@ export function TenantTransfersPage() {
   const mine = useMemo(() => new Set((orgs.data ?? []).map((o) => o.id)), [orgs.data]);
   const [accepting, setAccepting] = useState<TenantTransfer | null>(null);
   const [rejecting, setRejecting] = useState<TenantTransfer | null>(null);
+  const [cancelling, setCancelling] = useState<TenantTransfer | null>(null);
 
   const columns: TableProps<TenantTransfer>['columns'] = [
     {
@@ -118,6 +125,12 @@ export function TenantTransfersPage() {
       render: (v: string | null) => v ?? '—',
     },
     {
+      title: t('tenantTransfers.reason'),
+      dataIndex: 'reason',
+      width: 180,
+      render: (v: string | null) => v ?? '—',
+    },
+    {
       title: t('tenantTransfers.createdAt'),
       dataIndex: 'createdAt',
       width: 160,
@@ -144,6 +157,10 @@ export function TenantTransfersPage() {
               {t('tenantTransfers.reject')}
             </Button>
           </Space>
+        ) : x.status === 'pending' && mine.has(x.fromTenantId) ? (
+          <Button type="link" size="small" danger onClick={() => setCancelling(x)}>
+            {t('tenantTransfers.cancel')}
+          </Button>
         ) : null,
     },
   ];
@@ -200,6 +217,7 @@ export function TenantTransfersPage() {
       />
       {accepting && <AcceptModal transfer={accepting} onClose={() => setAccepting(null)} />}
       {rejecting && <RejectModal transfer={rejecting} onClose={() => setRejecting(null)} />}
+      {cancelling && <CancelModal transfer={cancelling} onClose={() => setCancelling(null)} />}
     </Card>
   );
 }
@@ -282,6 +300,26 @@ function RejectModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClo
         rules={[requiredRule(t), zodRule(RejectTenantTransferRequest.shape.reason, t)]}
       >
         <Input.TextArea rows={3} maxLength={500} placeholder={t('tenantTransfers.reasonPlaceholder')} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 撤回: the sending union withdraws its pending request, optionally saying why. */
+function CancelModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClose: () => void }) {
+  const { t, form, busy, run } = useDecision<{ reason?: string }>(onClose);
+  return (
+    <FormModal
+      title={t('tenantTransfers.cancelTitle', { name: x.teacherName })}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+      okText={t('tenantTransfers.cancel')}
+      onFinish={(v) => run(() => cancelTenantTransfer(x.id, v.reason?.trim() || undefined), t('tenantTransfers.cancelled'))}
+    >
+      <Summary transfer={x} />
+      <Form.Item label={t('tenantTransfers.reason')} name="reason">
+        <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
     </FormModal>
   );

@@ -38,6 +38,10 @@ export const resolveCorrection = (id: string, accept: boolean, resolution: strin
     return c;
   });
 
+/** The clear proposed value of a sensitive correction; the server audits it with the reason. */
+export const revealCorrection = (id: string, reason: string) =>
+  api.post<{ value: string }>(`/teacher-corrections/${id}/reveal`, { reason }).then((r) => r.value);
+
 // --- a teacher account linked to the record ---
 
 /** Teacher accounts of one school that could be linked, searched by username or name. */
@@ -118,3 +122,5 @@ export const acceptTenantTransfer = (id: string, orgId: string) =>
   api.post<TenantTransfer>(`/tenant-transfers/${id}/accept`, { orgId }).then(transferChanged);
 export const rejectTenantTransfer = (id: string, reason: string) =>
   api.post<TenantTransfer>(`/tenant-transfers/${id}/reject`, { reason }).then(transferChanged);
+export const cancelTenantTransfer = (id: string, reason?: string) =>
+  api.post<TenantTransfer>(`/tenant-transfers/${id}/cancel`, { reason }).then(transferChanged);

@@ -104,6 +104,9 @@ export const requestsZh = {
   'tenantTransfers.reason': '原因',
   'tenantTransfers.reasonPlaceholder': '例如：本单位暂无相应岗位',
   'tenantTransfers.rejected': '已回复不接收',
+  'tenantTransfers.cancel': '撤回',
+  'tenantTransfers.cancelTitle': '撤回“{name}”的调动申请',
+  'tenantTransfers.cancelled': '已撤回',
 };
 
 export type RequestsMessageKey = keyof typeof requestsZh;
@@ -208,4 +211,7 @@ export const requestsEn: Record<RequestsMessageKey, string> = {
   'tenantTransfers.reason': 'Reason',
   'tenantTransfers.reasonPlaceholder': 'e.g. no suitable post at the moment',
   'tenantTransfers.rejected': 'Declined',
+  'tenantTransfers.cancel': 'Withdraw',
+  'tenantTransfers.cancelTitle': 'Withdraw the transfer of {name}',
+  'tenantTransfers.cancelled': 'Withdrawn',
 };

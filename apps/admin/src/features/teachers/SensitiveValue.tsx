@@ -15,13 +15,15 @@ interface Props {
   masked: string | null;
   canReveal: boolean;
   monospace?: boolean;
+  /** Where the clear value comes from; by default the record's own field (POST /teachers/:id/reveal). */
+  reveal?: (reason: string) => Promise<string | null>;
 }
 
 /**
  * A masked value with a 查看 button for those allowed to see it in clear. Each view asks why, is
  * recorded in the audit log by the server, and lasts as long as the page.
  */
-export function SensitiveValue({ teacherId, field, masked, canReveal, monospace }: Props) {
+export function SensitiveValue({ teacherId, field, masked, canReveal, monospace, reveal }: Props) {
   const { t } = useI18n();
   const [clear, setClear] = useState<string | null | undefined>(undefined);
   const [asking, setAsking] = useState(false);
@@ -57,8 +59,8 @@ export function SensitiveValue({ teacherId, field, masked, canReveal, monospace 
       )}
       {asking && (
         <RevealModal
-          teacherId={teacherId}
           field={field}
+          reveal={reveal ?? ((reason) => revealField(teacherId, field, reason).then((r) => r.value))}
           monospace={monospace}
           onClose={(value) => {
             setAsking(false);
@@ -71,13 +73,13 @@ export function SensitiveValue({ teacherId, field, masked, canReveal, monospace 
 }
 
 function RevealModal({
-  teacherId,
   field,
+  reveal,
   monospace,
   onClose,
 }: {
-  teacherId: string;
   field: SensitiveField;
+  reveal: (reason: string) => Promise<string | null>;
   monospace?: boolean;
   /** The clear value once shown (null: nothing on file), undefined if cancelled before. */
   onClose: (value?: string | null) => void;
@@ -92,8 +94,7 @@ function RevealModal({
   const onFinish = async ({ reason }: { reason: string }) => {
     setBusy(true);
     try {
-      const res = await revealField(teacherId, field, reason.trim());
-      setValue(res.value);
+      setValue(await reveal(reason.trim()));
     } catch (err) {
       if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
     } finally {
