@@ -217,15 +217,12 @@ describe('recording care work', () => {
     expect(JSON.stringify(page.body)).not.toContain(c!.idNumber);
   });
 
-  it('records one activity for 5,000 teachers in one request, in a few seconds', async () => {
+  it('records one activity for 5,000 teachers in one request (its cost is measured by npm run bench)', async () => {
     const big = await fixture(h);
     const bigAdmin = await login(h, big.users.tenantAdmin.username, big.password);
     const tag = `体检${randomBytes(2).toString('hex')}`;
-    const seededAt = Date.now();
     const teachers = await seedTeachers(big.tenant, big.schools, 5000, [tag]);
-    const seedMs = Date.now() - seededAt;
 
-    const byFilter = Date.now();
     const res = await create(bigAdmin, {
       orgId: big.tenant.id,
       activityType: 'health_checkup',
@@ -234,10 +231,8 @@ describe('recording care work', () => {
       amountFen: 5000 * 30_000,
       participants: { filter: { tag }, teacherIds: teachers.slice(0, 100).map((t) => t.id) },
     });
-    const filterMs = Date.now() - byFilter;
     expect([res.status, res.body.participantCount]).toEqual([201, 5000]);
 
-    const byIdNumbers = Date.now();
     const pasted = await create(bigAdmin, {
       orgId: big.tenant.id,
       activityType: 'festival_greeting',
@@ -245,16 +240,13 @@ describe('recording care work', () => {
       occurredOn: addDays(today, -5),
       participants: { idNumbers: teachers.map((t) => t.idNumber) },
     });
-    const idNumbersMs = Date.now() - byIdNumbers;
     expect([pasted.status, pasted.body.participantCount]).toEqual([201, 5000]);
 
     // Moving the day moves all 5,000 copies with it.
-    const moving = Date.now();
     const moved = await api()
       .patch(`/api/v1/care-records/${res.body.id}`)
       .set(bigAdmin.auth)
       .send({ version: res.body.version, occurredOn: addDays(today, -11) });
-    const editMs = Date.now() - moving;
     expect(moved.status).toBe(200);
     const rows = await participantRows(res.body.id);
     expect(rows).toHaveLength(5000);
@@ -265,12 +257,6 @@ describe('recording care work', () => {
       .get(`/api/v1/care-records/${res.body.id}/participants?page=25&pageSize=200`)
       .set(bigAdmin.auth);
     expect([page.body.total, page.body.items.length]).toEqual([5000, 200]);
-
-    console.log(
-      `5,000 participants: seed ${seedMs} ms, create by filter ${filterMs} ms, by ID numbers ${idNumbersMs} ms, date edit ${editMs} ms`,
-    );
-    expect(filterMs).toBeLessThan(15_000);
-    expect(idNumbersMs).toBeLessThan(15_000);
   });
 
   it('refuses teachers outside the caller’s scope, naming each by its path, and writes nothing', async () => {
