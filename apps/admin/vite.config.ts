@@ -18,6 +18,10 @@ export default defineConfig({
       },
       { find: /^@guanai\/domain\/roles$/, replacement: here('../../packages/domain/src/access/roles.ts') },
       { find: /^@guanai\/domain\/orgs$/, replacement: here('../../packages/domain/src/orgs/tree.ts') },
+      {
+        find: /^@guanai\/domain\/programmes$/,
+        replacement: here('../../packages/domain/src/programmes/template-rules.ts'),
+      },
       { find: /^@guanai\/domain$/, replacement: here('../../packages/domain/src/index.ts') },
     ],
   },

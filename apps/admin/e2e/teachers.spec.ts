@@ -109,7 +109,7 @@ test.describe.serial('the teacher registry', () => {
     await expect(page.getByText(maskedId(teacher.idNumber))).toBeVisible();
     // Eligibility met shows as a plain badge; unmet ones read "（不符合）".
     await expect(page.getByText('从教30年荣誉', { exact: true })).toBeVisible();
-    await expect(page.getByText('关爱记录功能即将上线')).toBeVisible();
+    await expect(page.getByText('暂无关爱记录')).toBeVisible();
 
     await page.getByRole('button', { name: '查看身份证号' }).click();
     const reveal = page.getByRole('dialog', { name: '查看身份证号' });

@@ -28,6 +28,33 @@ const TenantTransfersPage = page(
   () => import('@/features/teacher-requests/TenantTransfersPage'),
   'TenantTransfersPage',
 );
+const CareRecordsPage = page(() => import('@/features/care/CareRecordsPage'), 'CareRecordsPage');
+const CareRecordDetailPage = page(
+  () => import('@/features/care/CareRecordDetailPage'),
+  'CareRecordDetailPage',
+);
+const ComplianceDashboardPage = page(
+  () => import('@/features/compliance/ComplianceDashboardPage'),
+  'ComplianceDashboardPage',
+);
+const ProgrammeReportPage = page(
+  () => import('@/features/compliance/ProgrammeReportPage'),
+  'ProgrammeReportPage',
+);
+const TemplatesPage = page(() => import('@/features/programmes/TemplatesPage'), 'TemplatesPage');
+const TemplateEditorPage = page(
+  () => import('@/features/programmes/editor/TemplateEditorPage'),
+  'TemplateEditorPage',
+);
+const ProgrammesPage = page(() => import('@/features/programmes/adopt/ProgrammesPage'), 'ProgrammesPage');
+const ProgrammeAdoptionsPage = page(
+  () => import('@/features/programmes/adopt/ProgrammesPage'),
+  'ProgrammeAdoptionsPage',
+);
+const ProgrammeDetailPage = page(
+  () => import('@/features/programmes/adopt/ProgrammeDetailPage'),
+  'ProgrammeDetailPage',
+);
 const MyRecordPage = page(() => import('@/features/self-service/MyRecordPage'), 'MyRecordPage');
 const AuditPage = page(() => import('@/features/audit/AuditPage'), 'AuditPage');
 const PlatformSettingsPage = page(
@@ -64,6 +91,21 @@ export function AppRouter() {
           <Route path="teachers/:id" element={guarded('teacher.read', <TeacherDetailPage />)} />
           <Route path="teacher-corrections" element={guarded('teacher.write', <CorrectionsPage />)} />
           <Route path="tenant-transfers" element={guarded('teacher.transfer', <TenantTransfersPage />)} />
+          <Route path="programme-templates" element={guarded('programme.manage', <TemplatesPage />)} />
+          <Route
+            path="programme-templates/:id"
+            element={guarded('programme.manage', <TemplateEditorPage />)}
+          />
+          <Route path="programmes" element={guarded('programme.read', <ProgrammesPage />)} />
+          <Route path="programmes/:id" element={guarded('programme.read', <ProgrammeDetailPage />)} />
+          <Route path="programme-adoptions" element={guarded('programme.read', <ProgrammeAdoptionsPage />)} />
+          <Route path="care" element={guarded('care.read', <CareRecordsPage />)} />
+          <Route path="care/:id" element={guarded('care.read', <CareRecordDetailPage />)} />
+          <Route path="compliance" element={guarded('compliance.read', <ComplianceDashboardPage />)} />
+          <Route
+            path="compliance/programmes/:id"
+            element={guarded('compliance.read', <ProgrammeReportPage />)}
+          />
           <Route path="my-record" element={guarded(null, <MyRecordPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="settings/platform" element={guarded('settings.platform', <PlatformSettingsPage />)} />

@@ -1,3 +1,6 @@
+import { careEn } from '@/features/care/messages';
+import { complianceEn } from '@/features/compliance/messages';
+import { programmesEn } from '@/features/programmes/messages';
 import { selfEn } from '@/features/self-service/messages';
 import { requestsEn } from '@/features/teacher-requests/messages';
 import { teachersEn } from '@/features/teachers/messages';
@@ -197,4 +200,7 @@ export const en: Record<MessageKey, string> = {
   ...teachersEn,
   ...requestsEn,
   ...selfEn,
+  ...careEn,
+  ...complianceEn,
+  ...programmesEn,
 };

@@ -1,3 +1,6 @@
+import { careZh } from '@/features/care/messages';
+import { complianceZh } from '@/features/compliance/messages';
+import { programmesZh } from '@/features/programmes/messages';
 import { selfZh } from '@/features/self-service/messages';
 import { requestsZh } from '@/features/teacher-requests/messages';
 import { teachersZh } from '@/features/teachers/messages';
@@ -193,6 +196,9 @@ export const zh = {
   ...teachersZh,
   ...requestsZh,
   ...selfZh,
+  ...careZh,
+  ...complianceZh,
+  ...programmesZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -18,7 +18,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   // One's own pages (by role) first, then the officers' tools (by permission); a group is a submenu.
   const own = SELF_NAV.filter((n) => n.roles.includes(me.role));
-  const allowed = NAV.filter((n) => me.permissions.includes(n.permission));
+  const allowed = NAV.filter((n) => me.permissions.includes(n.permission) && (n.when?.(me) ?? true));
   const items: MenuItem[] = own.map((n) => ({ key: n.path, icon: n.icon, label: t(n.label) }));
   const groups = new Map<NavGroup, { key: string; icon: ReactNode; label: string; children: MenuItem[] }>();
   for (const n of allowed) {

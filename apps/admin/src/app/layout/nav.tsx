@@ -2,18 +2,22 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
   FormOutlined,
+  HeartOutlined,
+  FundProjectionScreenOutlined,
   IdcardOutlined,
   SettingOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { Permission, Role } from '@guanai/contracts';
+import type { Me, Permission, Role } from '@guanai/contracts';
 import type { MessageKey } from '@/app/i18n/zh';
 
 /** Consecutive items of one group show as a submenu under its label. */
-export type NavGroup = 'teachers';
+export type NavGroup = 'teachers' | 'care';
 
 export interface NavItem {
   path: string;
@@ -21,10 +25,14 @@ export interface NavItem {
   permission: Permission;
   icon: ReactNode;
   group?: NavGroup;
+  /** Shown only to those it is true for, besides the permission (a union's page, the province's view). */
+  when?: (me: Me) => boolean;
 }
 
 export const NAV_GROUPS: Record<NavGroup, { label: MessageKey; icon: ReactNode }> = {
   teachers: { label: 'menu.teacherGroup', icon: <IdcardOutlined /> },
+  // 关爱工程: programmes (features/programmes), care records and the compliance dashboards.
+  care: { label: 'menu.careGroup', icon: <HeartOutlined /> },
 };
 
 /** The side menu; an item shows only when the user holds its permission. */
@@ -50,6 +58,43 @@ export const NAV: NavItem[] = [
     permission: 'teacher.transfer',
     icon: <SwapOutlined />,
     group: 'teachers',
+  },
+  {
+    path: '/programme-templates',
+    label: 'menu.programmeTemplates',
+    permission: 'programme.manage',
+    icon: <FileTextOutlined />,
+    group: 'care',
+  },
+  {
+    path: '/programmes',
+    label: 'menu.myProgrammes',
+    permission: 'programme.read',
+    icon: <FileTextOutlined />,
+    group: 'care',
+    when: (me) => me.tenant !== null,
+  },
+  {
+    path: '/programme-adoptions',
+    label: 'menu.programmeAdoptions',
+    permission: 'programme.read',
+    icon: <FundProjectionScreenOutlined />,
+    group: 'care',
+    when: (me) => me.tenant === null,
+  },
+  {
+    path: '/care',
+    label: 'menu.careRecords',
+    permission: 'care.read',
+    icon: <HeartOutlined />,
+    group: 'care',
+  },
+  {
+    path: '/compliance',
+    label: 'menu.compliance',
+    permission: 'compliance.read',
+    icon: <DashboardOutlined />,
+    group: 'care',
   },
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },

@@ -4,7 +4,6 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Flex,
   Result,
   Row,
@@ -23,6 +22,7 @@ import { useI18n } from '@/app/i18n/I18nProvider';
 import type { Translate } from '@/app/i18n/lang';
 import type { MessageKey } from '@/app/i18n/zh';
 import { useCan } from '@/app/session';
+import { TeacherCareSection } from '@/features/care/TeacherCareSection';
 import { TeacherRecordActions } from '@/features/teacher-requests/TeacherRecordActions';
 import { useTeacher } from './api';
 import { DaysToRetirement } from './columns';
@@ -226,7 +226,7 @@ export function TeacherDetailPage() {
       </Row>
 
       <Card title={t('teachers.section.care')}>
-        <Empty description={t('teachers.careComing')} />
+        <TeacherCareSection teacherId={x.id} />
       </Card>
 
       {action === 'edit' && <TeacherFormDrawer teacher={x} onClose={close} />}
