@@ -3,6 +3,7 @@ import { Result, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { Permission } from '@guanai/contracts';
 import { HomePage } from '@/app/HomePage';
+import { PageErrorBoundary } from '@/app/PageErrorBoundary';
 import { RequirePermission } from '@/app/RequirePermission';
 import { SELF_NAV } from '@/app/layout/nav';
 import { useCurrentUser } from '@/app/session';
@@ -65,7 +66,11 @@ const ChangePasswordPage = page(() => import('@/features/account/ChangePasswordP
 const MfaPage = page(() => import('@/features/account/MfaPage'), 'MfaPage');
 
 function guarded(permission: Permission | null, element: ReactNode) {
-  const body = <Suspense fallback={<Spin />}>{element}</Suspense>;
+  const body = (
+    <PageErrorBoundary>
+      <Suspense fallback={<Spin />}>{element}</Suspense>
+    </PageErrorBoundary>
+  );
   return permission ? <RequirePermission permission={permission}>{body}</RequirePermission> : body;
 }
 
