@@ -10,9 +10,7 @@ import {
   type OrgEntity,
 } from '@guanai/db';
 import { withWrongCheckDigit, type TenantFixture } from '@guanai/db/testing';
-import { Queue } from 'bullmq';
-import { complianceRefreshJobId } from '@guanai/db';
-import { refreshDebounce } from '../src/compliance/compliance-refresher';
+import { refreshQueued } from './compliance-fixtures';
 import { fixture, login, request, snapshot, startHarness, type Harness, type Session } from './harness';
 
 jest.setTimeout(120_000);
@@ -384,15 +382,7 @@ describe('recording care work', () => {
       'culture_sports',
     ]);
     // The write asked the worker to recompute the programme's stored results (one job per minute).
-    const queue = new Queue('compliance', { connection: { url: h.config.REDIS_URL }, prefix: h.config.REDIS_PREFIX });
-    try {
-      const window = Math.floor(Date.now() / refreshDebounce.windowMs);
-      const ids = [window - 1, window].map((w) => complianceRefreshJobId(programmeId, w));
-      const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
-      expect(jobs.some((j) => j?.data.programmeId === programmeId)).toBe(true);
-    } finally {
-      await queue.close();
-    }
+    expect(await refreshQueued(h.config, programmeId)).toBe(true);
 
     // The other union cannot use this programme.
     const theirs = await create(other, {

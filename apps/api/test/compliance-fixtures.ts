@@ -2,6 +2,9 @@
 // straight into the tables (in the system scope), with only the columns the engine reads filled in
 // meaningfully. The sealed columns hold placeholders: nothing here decrypts them.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { complianceRefreshJobId } from '@guanai/db';
+import { refreshDebounce } from '../src/compliance/compliance-refresher';
 import type { EntityManager } from '@guanai/db';
 import type { ProgrammeTemplate } from '@guanai/domain';
 
@@ -149,4 +152,16 @@ export async function insertProgramme(em: EntityManager, p: ProgrammeSpec): Prom
     ],
   );
   return { id: row.id, ...template };
+}
+
+/** Whether a write has asked the worker to refresh the programme's stored results (this minute's or the last one's job). */
+export async function refreshQueued(config: { REDIS_URL: string; REDIS_PREFIX: string }, programmeId: string): Promise<boolean> {
+  const queue = new Queue('compliance', { connection: { url: config.REDIS_URL }, prefix: config.REDIS_PREFIX });
+  try {
+    const window = Math.floor(Date.now() / refreshDebounce.windowMs);
+    const jobs = await Promise.all([window - 1, window].map((w) => queue.getJob(complianceRefreshJobId(programmeId, w))));
+    return jobs.some((j) => j?.data.programmeId === programmeId);
+  } finally {
+    await queue.close();
+  }
 }

@@ -2,6 +2,7 @@ import { ROUTES } from '@guanai/contracts';
 import { inScope } from '@guanai/db';
 import { BUILTIN_TEMPLATES, DEFAULT_AT_RISK_AFTER_BP, DEFAULT_SEMESTER_CALENDAR } from '@guanai/domain';
 import { uniq, type TenantFixture } from '@guanai/db/testing';
+import { refreshQueued } from './compliance-fixtures';
 import { fixture, login, request, snapshot, startHarness, type Harness, type Session } from './harness';
 
 // Issue 4: a province copies a built-in template, edits and publishes it; its unions adopt a version
@@ -436,6 +437,8 @@ describe('programmes a union adopts', () => {
       version: 1,
     });
     expect(ok.body.document).toEqual(v1.document);
+    // The province's overview will show the new programme without waiting for the night.
+    expect(await refreshQueued(h.config, ok.body.id)).toBe(true);
     const twice = await adopt(admin, { versionId: v1.id, year: y });
     expect([twice.status, twice.body.code]).toEqual([409, 'PROGRAMME_EXISTS']);
     const trail = (await api().get(`/api/v1/audit-events?action=programme.adopt`).set(admin.auth)).body.items;

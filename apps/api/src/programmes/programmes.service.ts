@@ -12,6 +12,7 @@ import { isUniqueViolation } from '@guanai/db';
 import { AppError } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
+import { ComplianceRefresher } from '../compliance/compliance-refresher';
 import { orgsRepo } from '../orgs/orgs.repository';
 import { templatesRepo } from './templates.repository';
 import { programmesRepo, type ProgrammeWithDocument } from './programmes.repository';
@@ -41,6 +42,7 @@ export class ProgrammesService {
   constructor(
     private readonly ctx: RequestContext,
     private readonly audit: AuditService,
+    private readonly compliance: ComplianceRefresher,
   ) {}
 
   private get scope() {
@@ -99,6 +101,7 @@ export class ProgrammesService {
         ...fields,
       },
     });
+    await this.compliance.requestRefresh(id);
     return this.get(id);
   }
 
@@ -153,6 +156,8 @@ export class ProgrammesService {
     extra: object = {},
   ): Promise<Programme> {
     const after = await programmesRepo.find(this.ctx.em, this.scope, before.id);
+    // New targets, budgets or version change the stored results the province's overview reads.
+    await this.compliance.requestRefresh(before.id);
     await this.audit.record({
       orgId: before.org_id,
       action,

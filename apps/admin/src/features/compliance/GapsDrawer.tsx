@@ -170,7 +170,16 @@ export function GapsDrawer({
         {gaps.isError ? (
           <Result status="warning" subTitle={errorMessage(gaps.error)} />
         ) : total === 0 && !gaps.isFetching ? (
-          <Result status="success" title={t('compliance.gaps.none')} />
+          // A tenant-level count or amount has no school or teacher to list: what is owed is its shortfall.
+          status === 'met' ? (
+            <Result status="success" title={t('compliance.gaps.none')} />
+          ) : (
+            <Result
+              status="warning"
+              title={t('compliance.gaps.tenantShort')}
+              subTitle={ind.shortfall > 0 ? formatShortfall(t, ind.kind, ind.shortfall) : undefined}
+            />
+          )
         ) : (
           <>
             <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
