@@ -221,6 +221,20 @@ describe('teacher records', () => {
   });
 });
 
+describe('the teacher list order', () => {
+  it('sorts names by pinyin, as a Chinese reader expects, both ways and in the export', async () => {
+    const f = await fixture(h);
+    const s = await login(h, f.users.tenantAdmin.username, f.password);
+    // By code point 安 < 张 < 李 < 王; by pinyin an < li < wang < zhang.
+    for (const name of ['张三', '安娜', '李四', '王五'])
+      expect((await api().post('/api/v1/teachers').set(s.auth).send(teacherBody({ name, orgId: f.schools[0]!.id }))).status).toBe(201);
+    const names = async (sort: string) =>
+      (await api().get(`/api/v1/teachers?sort=${sort}`).set(s.auth)).body.items.map((t: { name: string }) => t.name);
+    expect(await names('name')).toEqual(['安娜', '李四', '王五', '张三']);
+    expect(await names('-name')).toEqual(['张三', '王五', '李四', '安娜']);
+  });
+});
+
 describe('teacher records across tenants and roles', () => {
   it('are invisible to another county and to the province (personal data stays with the tenant)', async () => {
     const t = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody())).body;

@@ -80,8 +80,11 @@ interface SortKey {
   desc: boolean;
 }
 
+// Names in pinyin order (migration TeacherNamePinyin: the collation and the index built in it).
+const COLLATE: Partial<Record<SortKey['field'], string>> = { name: ' COLLATE guanai_pinyin' };
+
 const sortKey = (column: SortKey['field'], type: SortKey['type'], desc: boolean): SortKey => ({
-  column: `t.${column}`,
+  column: `t.${column}${COLLATE[column] ?? ''}`,
   field: column,
   type,
   desc,

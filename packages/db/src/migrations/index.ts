@@ -5,6 +5,16 @@ import { TeacherRequests1764100000000 } from './1764100000000-TeacherRequests';
 import { PositionSince1764150000000 } from './1764150000000-PositionSince';
 import { CareProgrammes1764300000000 } from './1764300000000-CareProgrammes';
 import { TeacherListIndexes1764400000000 } from './1764400000000-TeacherListIndexes';
+import { TeacherNamePinyin1764500000000 } from './1764500000000-TeacherNamePinyin';
 
 /** In order; never edit one that has shipped, add a new one. */
-export const MIGRATIONS = [Spine1763800000000, Teachers1763900000000, TeacherImports1764000000000, TeacherRequests1764100000000, PositionSince1764150000000, CareProgrammes1764300000000, TeacherListIndexes1764400000000];
+export const MIGRATIONS = [
+  Spine1763800000000,
+  Teachers1763900000000,
+  TeacherImports1764000000000,
+  TeacherRequests1764100000000,
+  PositionSince1764150000000,
+  CareProgrammes1764300000000,
+  TeacherListIndexes1764400000000,
+  TeacherNamePinyin1764500000000,
+];
