@@ -44,6 +44,8 @@ import { TemplatesService } from './programmes/templates.service';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 import { CareRecordsController } from './care-records/care-records.controller';
+import { CareAttachmentsController } from './care-records/care-attachments.controller';
+import { CareAttachmentsService } from './care-records/care-attachments.service';
 import { CareRecordsService } from './care-records/care-records.service';
 import { CareParticipantsService } from './care-records/care-participants.service';
 import { ComplianceController } from './compliance/compliance.controller';
@@ -101,6 +103,7 @@ export class AppModule {
         TemplatesController,
         ProgrammesController,
         CareRecordsController,
+        CareAttachmentsController,
         ComplianceController,
         OpenApiController,
       ],
@@ -124,6 +127,7 @@ export class AppModule {
         TemplatesService,
         ProgrammesService,
         CareRecordsService,
+        CareAttachmentsService,
         CareParticipantsService,
         ComplianceService,
         ComplianceOverviewService,

@@ -92,3 +92,10 @@ export async function snapshot(h: Harness): Promise<string> {
 }
 
 export { request };
+
+/** Collects a binary response body (superagent would otherwise try to read an .xlsx or a PDF as text): `.parse(binary)`. */
+export const binary = ((res: NodeJS.ReadableStream, cb: (e: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}) as unknown as Parameters<request.Test['parse']>[0];

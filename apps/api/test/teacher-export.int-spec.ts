@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { createChildOrg, createUser, inScope, systemScope } from '@guanai/db';
 import { FACTORY_PASSWORD, makeIdNumber, uniq, type TenantFixture } from '@guanai/db/testing';
 import { exportPaging } from '../src/teachers/teachers.repository';
-import { fixture, login, request, startHarness, type Harness, type Session } from './harness';
+import { binary, fixture, login, request, startHarness, type Harness, type Session } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -60,12 +60,6 @@ afterEach(() => {
 });
 afterAll(() => h.close());
 
-/** Collects a binary response body (superagent would otherwise try to read an .xlsx as text). */
-const binary = ((res: NodeJS.ReadableStream, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}) as unknown as Parameters<request.Test['parse']>[0];
 
 /** A teacher as both the list and the export show it: name, masked ID number (unique here), birth date. */
 const keyOf = (name: unknown, masked: unknown, birth: string) => `${String(name)}|${String(masked)}|${birth}`;

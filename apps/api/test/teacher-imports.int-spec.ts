@@ -15,7 +15,7 @@ import {
   type TenantFixture,
 } from '@guanai/db/testing';
 import { addDays, todayInShanghai } from '@guanai/domain';
-import { fixture, login, request, snapshot, startHarness, type Harness, type Session } from './harness';
+import { binary, fixture, login, request, snapshot, startHarness, type Harness, type Session } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -210,12 +210,6 @@ async function rejectsOf(
   return out;
 }
 
-/** Collects a binary response body (superagent would otherwise try to read an .xlsx as text). */
-const binary = ((res: NodeJS.ReadableStream, cb: (e: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}) as unknown as Parameters<request.Test['parse']>[0];
 
 describe('template', () => {
   it('downloads an .xlsx with the Chinese headers, the instructions and the tenant’s schools', async () => {

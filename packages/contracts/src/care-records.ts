@@ -114,3 +114,28 @@ export const TeacherCareItem = z.object({
   orgName: z.string(),
 });
 export const TeacherCarePage = pageOf(TeacherCareItem);
+
+// ——— Files kept with a record (receipts, sign-in sheets, photos) ———
+
+/** At most this many files per record; each at most 20 MB (the upload limit). */
+export const MAX_CARE_ATTACHMENTS = 20;
+/** What may be attached, recognised by content (and, for Office files, the name): PDF, images, Word/Excel. */
+export const CARE_ATTACHMENT_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+
+export const CareAttachment = z.object({
+  id: Id,
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type CareAttachment = z.infer<typeof CareAttachment>;
+export const CareAttachmentList = z.object({ items: z.array(CareAttachment) });
+export const DeleteCareAttachmentRequest = z.strictObject({ reason: z.string().trim().min(2).max(200) });

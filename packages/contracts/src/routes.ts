@@ -122,6 +122,10 @@ export const ROUTES = {
   updateCareRecord: r({ method: 'patch', path: '/v1/care-records/:id', summary: 'Edit a care record or its participants (audited; stale version → 409)', tag: 'care', access: 'care.write', body: care.UpdateCareRecordRequest, response: care.CareRecord }),
   deleteCareRecord: r({ method: 'post', path: '/v1/care-records/:id/delete', summary: 'Delete a care record, with the reason (audited)', tag: 'care', access: 'care.write', body: care.DeleteCareRecordRequest, response: Ok }),
   listCareParticipants: r({ method: 'get', path: '/v1/care-records/:id/participants', summary: "A care record's participants", tag: 'care', access: 'care.read', query: PageQuery, response: care.CareParticipantPage }),
+  listCareAttachments: r({ method: 'get', path: '/v1/care-records/:id/attachments', summary: "A care record's files", tag: 'care', access: 'care.read', response: care.CareAttachmentList }),
+  uploadCareAttachment: r({ method: 'post', path: '/v1/care-records/:id/attachments', summary: 'Attach a file (PDF, image or Office file; multipart field "file", ≤ 20 MB), stored sealed', tag: 'care', access: 'care.write', response: care.CareAttachment, status: 201 }),
+  downloadCareAttachment: r({ method: 'get', path: '/v1/care-records/:id/attachments/:attachmentId', summary: 'Download a file (audited)', tag: 'care', access: 'care.read', produces: 'application/octet-stream' }),
+  deleteCareAttachment: r({ method: 'post', path: '/v1/care-records/:id/attachments/:attachmentId/delete', summary: 'Remove a file, with the reason (audited)', tag: 'care', access: 'care.write', body: care.DeleteCareAttachmentRequest, response: Ok }),
   teacherCare: r({ method: 'get', path: '/v1/teachers/:id/care', summary: 'The care a teacher received', tag: 'care', access: 'care.read', query: PageQuery, response: care.TeacherCarePage }),
 
   getCompliance: r({ method: 'get', path: '/v1/compliance', summary: "A programme's indicators against their targets, per school", tag: 'compliance', access: 'compliance.read', query: compliance.ComplianceQuery, response: compliance.ComplianceReport }),

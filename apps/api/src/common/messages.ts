@@ -63,6 +63,8 @@ export const MESSAGES = {
   TRANSFER_PENDING: [409, '该教师已有待处理的调动申请', 'This teacher already has a pending transfer'],
   TRANSFER_NOT_PENDING: [409, '该调动申请已处理', 'This transfer has already been decided'],
   FILE_TOO_LARGE: [413, '上传的文件过大（上限 20 MB）', 'The file is too large (limit 20 MB)'],
+  CARE_ATTACHMENT_TYPE: [415, '只能上传 PDF、PNG/JPEG 图片或 Word/Excel（.docx/.xlsx）文件', 'Only PDF, PNG/JPEG images or Word/Excel (.docx/.xlsx) files can be attached'],
+  CARE_ATTACHMENTS_FULL: [422, '每条关爱记录最多 20 个附件', 'A care record holds at most 20 files'],
   IMPORT_FILE_MISSING: [400, '请选择要上传的文件（表单字段 file）', 'Attach the file as the multipart field "file"'],
   IMPORT_FILE_EMPTY: [422, '上传的文件是空的', 'The file is empty'],
   IMPORT_FILE_NOT_SPREADSHEET: [422, '文件不是 .xlsx 或 .csv 表格', 'The file is not an .xlsx workbook or a .csv table'],

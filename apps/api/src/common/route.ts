@@ -38,3 +38,6 @@ export function QueryOf(name: RouteName): ParameterDecorator {
 }
 
 export const IdOf = () => Param('id', new ZodPipe(IdParam, 'params'));
+
+/** A second id in the path (e.g. `:attachmentId`), checked like `:id`. */
+export const ParamIdOf = (name: string) => Param(name, new ZodPipe(IdParam, 'params'));

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { ImportMappingRequest } from '@guanai/contracts';
 import { BodyOf, IdOf, Route } from '../common/route';
 import { TeacherImportsService, type UploadedFile as Upload } from './teacher-imports.service';
-import { UploadInterceptor } from './upload.interceptor';
+import { UploadInterceptor } from '../common/upload.interceptor';
 import { attachment, XLSX } from './workbooks';
 
 @Controller()

@@ -21,6 +21,7 @@ import {
   type TeacherImportRow,
 } from '@guanai/db';
 import { AppError } from '../common/app-error';
+import type { UploadedFile } from '../common/upload.interceptor';
 import type { ErrorCode } from '../common/messages';
 import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
@@ -28,11 +29,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { attachment, templateWorkbook, writeRejectsWorkbook, XLSX } from './workbooks';
 
 /** An upload as multer hands it over (memory storage). */
-export interface UploadedFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
+export type { UploadedFile };
 
 const FILE_PROBLEMS: Record<SpreadsheetProblem, ErrorCode> = {
   EMPTY: 'IMPORT_FILE_EMPTY',

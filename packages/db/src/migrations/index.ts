@@ -6,6 +6,7 @@ import { PositionSince1764150000000 } from './1764150000000-PositionSince';
 import { CareProgrammes1764300000000 } from './1764300000000-CareProgrammes';
 import { TeacherListIndexes1764400000000 } from './1764400000000-TeacherListIndexes';
 import { TeacherNamePinyin1764500000000 } from './1764500000000-TeacherNamePinyin';
+import { CareAttachments1764600000000 } from './1764600000000-CareAttachments';
 
 /** In order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CareProgrammes1764300000000,
   TeacherListIndexes1764400000000,
   TeacherNamePinyin1764500000000,
+  CareAttachments1764600000000,
 ];

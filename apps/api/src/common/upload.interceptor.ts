@@ -9,9 +9,9 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import { IMPORT_MAX_FILE_BYTES } from '@guanai/db';
-import { AppError } from '../common/app-error';
+import { AppError } from './app-error';
 
-// One file in the multipart field "file", kept in memory (at most 20 MB); file names in UTF-8, as
+// One file in the multipart field "file" (teacher imports, care-record attachments), kept in memory (at most 20 MB); file names in UTF-8, as
 // browsers send them (busboy's default would read them as Latin-1 and garble Chinese names).
 const Multer = FileInterceptor('file', {
   limits: { fileSize: IMPORT_MAX_FILE_BYTES, files: 1, fields: 10, parts: 12 },
@@ -32,4 +32,11 @@ export class UploadInterceptor implements NestInterceptor {
       throw e;
     }
   }
+}
+
+/** A file as multer hands it over (memory storage). */
+export interface UploadedFile {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
 }
