@@ -211,8 +211,11 @@ export interface TemplateChange {
   readonly fields?: readonly string[];
 }
 
-/** Structural equality of JSON values (key order of objects does not matter). */
-function sameJson(a: unknown, b: unknown): boolean {
+/**
+ * Structural equality of JSON values (key order of objects does not matter; the server's jsonb reorders).
+ * Exported for the SPA's template editor, which tells a dirty draft by it.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

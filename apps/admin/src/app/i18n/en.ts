@@ -1,4 +1,5 @@
 import { careEn } from '@/features/care/messages';
+import { attachmentsEn } from '@/features/care/attachments/messages';
 import { complianceEn } from '@/features/compliance/messages';
 import { programmesEn } from '@/features/programmes/messages';
 import { selfEn } from '@/features/self-service/messages';
@@ -201,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   ...requestsEn,
   ...selfEn,
   ...careEn,
+  ...attachmentsEn,
   ...complianceEn,
   ...programmesEn,
 };

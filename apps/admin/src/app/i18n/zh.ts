@@ -1,4 +1,5 @@
 import { careZh } from '@/features/care/messages';
+import { attachmentsZh } from '@/features/care/attachments/messages';
 import { complianceZh } from '@/features/compliance/messages';
 import { programmesZh } from '@/features/programmes/messages';
 import { selfZh } from '@/features/self-service/messages';
@@ -197,6 +198,7 @@ export const zh = {
   ...requestsZh,
   ...selfZh,
   ...careZh,
+  ...attachmentsZh,
   ...complianceZh,
   ...programmesZh,
 };

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Divider, Drawer, Form, Space } from 'antd';
+import { Alert, App, Divider, Form } from 'antd';
 import dayjs from 'dayjs';
 import { CreateCareRecordRequest, type ActivityTypeCode, type CareRecord } from '@guanai/contracts';
 import { ApiError, errorMessage } from '@/app/api/problem';
+import { FormDrawer } from '@/app/FormDrawer';
 import { applyZodIssues } from '@/app/forms';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { useCurrentUser } from '@/app/session';
@@ -13,19 +14,12 @@ import {
   careFieldName,
   CareFields,
   DATE,
+  notesOf,
   type CareFieldValues,
 } from './CareFields';
-import {
-  buildSelection,
-  NO_PARTICIPANTS,
-  NO_PROBLEMS,
-  participantProblems,
-  type ParticipantProblems,
-  type ParticipantsValue,
-  type PickedTeacher,
-  type PickerTab,
-} from './participants';
+import type { PickedTeacher } from './participants';
 import { ParticipantsPicker } from './ParticipantsPicker';
+import { useParticipantsPicker } from './useParticipantsPicker';
 
 /** What the form opens with: from a dashboard's gap list, "record a check-up for these 37 teachers". */
 export interface CarePrefill {
@@ -38,8 +32,6 @@ export interface CarePrefill {
   /** Where the prefill came from, said at the top (the indicator's name). */
   source?: string;
 }
-
-const text = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 
 /**
  * 记录关爱活动: the quick entry form. The activity's fields, then who took part — picked, by the teacher
@@ -57,12 +49,7 @@ export function CareEntryDrawer({
   const { message } = App.useApp();
   const [form] = Form.useForm<CareFieldValues>();
   const [busy, setBusy] = useState(false);
-  const [participants, setParticipants] = useState<ParticipantsValue>(() => ({
-    ...NO_PARTICIPANTS,
-    picked: prefill?.teachers ?? [],
-  }));
-  const [problems, setProblems] = useState<ParticipantProblems>(NO_PROBLEMS);
-  const [tab, setTab] = useState<PickerTab>('search');
+  const participants = useParticipantsPicker(prefill?.teachers);
   const ownUnit = me.org.kind === 'school' || me.org.kind === 'department' ? me.org.id : undefined;
   const [initial] = useState<CareFieldValues>(() => ({
     orgId: prefill?.orgId ?? ownUnit,
@@ -73,22 +60,9 @@ export function CareEntryDrawer({
     occurredOn: dayjs(),
   }));
 
-  const onParticipants = (next: ParticipantsValue) => {
-    // Lines renumber when the text changes: the server's answer about the old ones no longer applies.
-    setProblems((p) => ({
-      byEntry: next.pasted === participants.pasted ? p.byEntry : new Map(),
-      byTeacher: new Map([...p.byTeacher].filter(([id]) => next.picked.some((x) => x.id === id))),
-    }));
-    setParticipants(next);
-  };
-
   const onFinish = async (v: CareFieldValues) => {
-    const built = buildSelection(participants);
-    if (built.invalid > 0) {
-      setTab('paste');
-      message.error(t('care.pick.pasteInvalid', { n: built.invalid }));
-      return;
-    }
+    const built = participants.build();
+    if (!built) return;
     const body = {
       orgId: v.orgId ?? '',
       programmeId: v.programmeId ?? null,
@@ -97,7 +71,7 @@ export function CareEntryDrawer({
       title: v.title ?? '',
       occurredOn: v.occurredOn?.format(DATE) ?? '',
       amountFen: amountFenOf(v),
-      notes: text(v.notes),
+      notes: notesOf(v),
       participants: built.selection,
     };
     const checked = CreateCareRecordRequest.safeParse(body);
@@ -113,34 +87,16 @@ export function CareEntryDrawer({
       onClose(saved);
     } catch (err) {
       const errors = err instanceof ApiError ? (err.problem.errors ?? []) : [];
-      const found = participantProblems(errors, built);
+      const onParticipants = participants.showProblems(errors, built);
       const onFields = applyCareFieldErrors(form, errors);
-      if (found.tab) {
-        setProblems(found);
-        setTab(found.tab);
-      }
-      if (found.tab || !onFields) message.error(errorMessage(err));
+      if (onParticipants || !onFields) message.error(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Drawer
-      open
-      title={t('care.entry.title')}
-      size={820}
-      onClose={() => onClose()}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer title={t('care.entry.title')} size={820} form={form} busy={busy} onClose={() => onClose()}>
       {prefill?.source && (
         <Alert
           type="info"
@@ -162,13 +118,7 @@ export function CareEntryDrawer({
       </Form>
       {/* Outside the form above: the filter pane holds a form of its own (the teacher list's filters). */}
       <Divider titlePlacement="start">{t('care.entry.section.participants')}</Divider>
-      <ParticipantsPicker
-        value={participants}
-        onChange={onParticipants}
-        problems={problems}
-        tab={tab}
-        onTabChange={setTab}
-      />
-    </Drawer>
+      <ParticipantsPicker {...participants.pickerProps} />
+    </FormDrawer>
   );
 }

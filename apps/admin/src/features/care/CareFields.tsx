@@ -159,6 +159,9 @@ export function amountFenOf(v: CareFieldValues): number {
   return parsed.ok ? parsed.fen : 0;
 }
 
+/** The notes to send: trimmed, null when blank. */
+export const notesOf = (v: CareFieldValues): string | null => v.notes?.trim() || null;
+
 /** A request path (`amountFen`) to the form field that holds it. */
 export function careFieldName(path: (string | number)[]): (string | number)[] {
   return path[0] === 'amountFen' ? ['amount'] : path;

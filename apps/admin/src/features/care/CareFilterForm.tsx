@@ -1,7 +1,8 @@
-import { useEffect, useMemo } from 'react';
-import { Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { useMemo } from 'react';
+import { Col, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ListCareRecordsQuery, type ActivityTypeCode } from '@guanai/contracts';
+import { FILTER_COL, FilterForm } from '@/app/FilterForm';
 import { zodRule } from '@/app/forms';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { OrgTreeSelect } from '@/features/orgs/OrgTreeSelect';
@@ -58,92 +59,66 @@ export function CareFilterForm({
   const programme = useAdoptedProgramme(programmeId);
   const measures = useMemo(() => measuresOf(programme.data), [programme.data]);
 
-  // The URL is the truth (back button, a shared link): show what it says.
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(toValues(value));
-  }, [form, value]);
-
-  const col = { xs: 24, sm: 12, lg: 8, xxl: 6 };
   return (
-    <Form
+    <FilterForm
       form={form}
       name="careFilters"
-      role="search"
-      aria-label={t('care.list.filters')}
-      onFinish={(v) => onChange(toFilters(v))}
-      labelCol={{ flex: '96px' }}
-      labelWrap
-      style={{ marginBottom: 8 }}
+      label={t('care.list.filters')}
+      labelWidth={96}
+      value={value}
+      toValues={toValues}
+      toFilters={toFilters}
+      onChange={onChange}
     >
-      <Row gutter={16}>
-        <Col {...col}>
-          <Form.Item label={t('care.list.q')} name="q" rules={[zodRule(ListCareRecordsQuery.shape.q, t)]}>
-            <Input allowClear placeholder={t('care.list.qPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('care.list.orgFilter')} name="orgId">
-            <OrgTreeSelect allowClear placeholder={t('common.all')} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('care.activityType')} name="activityType">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('common.all')}
-              options={activityTypeOptions(lang)}
-            />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('care.list.range')} name="range">
-            <DatePicker.RangePicker format={DATE} allowEmpty={[true, true]} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('care.programme')} name="programmeId">
-            <Select
-              allowClear
-              placeholder={t('common.all')}
-              onChange={() => form.setFieldValue('measureKey', undefined)}
-              options={(programmes.data ?? []).map((p) => ({
-                value: p.id,
-                label: `${p.templateName}（${p.year}）`,
-              }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('care.measure')} name="measureKey">
-            <Select
-              allowClear
-              disabled={!programmeId}
-              placeholder={programmeId ? t('common.all') : t('care.measureNeedsProgramme')}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={measures.map((m) => ({ value: m.key, label: measureLabel(m) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col flex="auto">
-          <Form.Item>
-            <Space wrap>
-              <Button type="primary" htmlType="submit">
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onChange({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Col>
-      </Row>
-    </Form>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('care.list.q')} name="q" rules={[zodRule(ListCareRecordsQuery.shape.q, t)]}>
+          <Input allowClear placeholder={t('care.list.qPlaceholder')} />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('care.list.orgFilter')} name="orgId">
+          <OrgTreeSelect allowClear placeholder={t('common.all')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('care.activityType')} name="activityType">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.all')}
+            options={activityTypeOptions(lang)}
+          />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('care.list.range')} name="range">
+          <DatePicker.RangePicker format={DATE} allowEmpty={[true, true]} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('care.programme')} name="programmeId">
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            onChange={() => form.setFieldValue('measureKey', undefined)}
+            options={(programmes.data ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.templateName}（${p.year}）`,
+            }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('care.measure')} name="measureKey">
+          <Select
+            allowClear
+            disabled={!programmeId}
+            placeholder={programmeId ? t('common.all') : t('care.measureNeedsProgramme')}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={measures.map((m) => ({ value: m.key, label: measureLabel(m) }))}
+          />
+        </Form.Item>
+      </Col>
+    </FilterForm>
   );
 }

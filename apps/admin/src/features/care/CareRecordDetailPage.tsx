@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Result, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, UserAddOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CareRecord } from '@guanai/contracts';
-import { ApiError, errorMessage } from '@/app/api/problem';
+import { errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { PageHeader } from '@/app/PageHeader';
+import { serverPaging } from '@/app/paging';
+import { RecordNotLoaded } from '@/app/RecordNotLoaded';
 import { useCan } from '@/app/session';
 import { formatTime } from '@/features/users/format';
 import {
@@ -20,6 +23,7 @@ import { AddParticipantsModal, DeleteCareModal, EditCareModal, useConfirmStale }
 import { activityTypeName } from './catalogue';
 import { formatFen } from './money';
 import { lastCareListUrl } from './query';
+import { AttachmentsSection } from './attachments/AttachmentsSection';
 
 type Action = 'edit' | 'add' | 'delete';
 
@@ -31,26 +35,15 @@ export function CareRecordDetailPage() {
   const navigate = useNavigate();
   const back = <Button onClick={() => navigate(lastCareListUrl())}>{t('care.detail.back')}</Button>;
 
-  if (record.isPending) return <Spin />;
-  if (record.isError) {
-    // Out of scope answers 404 like a missing record, so nobody learns what exists elsewhere.
-    const missing = record.error instanceof ApiError && [400, 403, 404].includes(record.error.status);
-    return missing ? (
-      <Result
-        status="404"
-        title={t('care.detail.notFound')}
-        subTitle={t('care.detail.notFoundHint')}
-        extra={back}
-      />
-    ) : (
-      <Result
-        status="error"
-        title={t('common.loadFailed')}
-        subTitle={errorMessage(record.error)}
-        extra={back}
+  if (!record.isSuccess)
+    return (
+      <RecordNotLoaded
+        query={record}
+        notFound={t('care.detail.notFound')}
+        notFoundHint={t('care.detail.notFoundHint')}
+        back={back}
       />
     );
-  }
   return <RecordView record={record.data} back={back} />;
 }
 
@@ -65,20 +58,12 @@ function RecordView({ record: r, back }: { record: CareRecord; back: React.React
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
-        <Flex justify="space-between" align="flex-start" wrap gap={16}>
-          <div>
-            <Space size={8} align="center" wrap>
-              <Typography.Title level={3} style={{ margin: 0 }}>
-                {r.title}
-              </Typography.Title>
-              <Tag color="blue">{activityTypeName(lang, r.activityType)}</Tag>
-            </Space>
-            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-              {r.orgName} · {r.occurredOn}
-            </Typography.Paragraph>
-          </div>
-          <Space wrap>
+      <PageHeader
+        title={r.title}
+        tags={<Tag color="blue">{activityTypeName(lang, r.activityType)}</Tag>}
+        subtitle={`${r.orgName} · ${r.occurredOn}`}
+        actions={
+          <>
             {canWrite && (
               <>
                 <Button type="primary" icon={<EditOutlined />} onClick={() => setAction('edit')}>
@@ -93,9 +78,9 @@ function RecordView({ record: r, back }: { record: CareRecord; back: React.React
               </>
             )}
             {back}
-          </Space>
-        </Flex>
-      </Card>
+          </>
+        }
+      />
 
       <Card title={t('care.detail.title')}>
         <Descriptions
@@ -145,6 +130,8 @@ function RecordView({ record: r, back }: { record: CareRecord; back: React.React
       <Card title={`${t('care.participants')}（${r.participantCount}）`}>
         <Participants record={r} canWrite={canWrite} />
       </Card>
+
+      <AttachmentsSection recordId={r.id} />
 
       {action === 'edit' && <EditCareModal record={r} onClose={close} />}
       {action === 'add' && <AddParticipantsModal record={r} onClose={close} />}
@@ -206,16 +193,7 @@ function Participants({ record: r, canWrite }: { record: CareRecord; canWrite: b
             : undefined
         }
         locale={{ emptyText: list.isError ? errorMessage(list.error) : t('care.detail.participantsEmpty') }}
-        onChange={(p) =>
-          setPage({ page: p.pageSize !== page.pageSize ? 1 : (p.current ?? 1), pageSize: p.pageSize ?? 20 })
-        }
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        {...serverPaging(t, page, list.data?.total ?? 0, setPage)}
         columns={[
           {
             title: t('teacher.name'),

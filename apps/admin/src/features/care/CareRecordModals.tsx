@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from '@/app/api/problem';
 import { applyZodIssues, requiredRule, zodRule } from '@/app/forms';
 import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { useFormSubmit } from '@/app/useFormSubmit';
 import { deleteCareRecord, isStale, reloadCareRecord, updateCareRecord } from './api';
 import {
   amountFenOf,
@@ -14,19 +15,12 @@ import {
   careFieldName,
   CareFields,
   DATE,
+  notesOf,
   type CareFieldValues,
 } from './CareFields';
 import { fenToInput } from './money';
-import {
-  buildSelection,
-  NO_PARTICIPANTS,
-  NO_PROBLEMS,
-  participantProblems,
-  type ParticipantProblems,
-  type ParticipantsValue,
-  type PickerTab,
-} from './participants';
 import { ParticipantsPicker } from './ParticipantsPicker';
+import { useParticipantsPicker } from './useParticipantsPicker';
 import { lastCareListUrl } from './query';
 
 /**
@@ -49,7 +43,15 @@ export function useConfirmStale() {
     });
 }
 
-const text = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+/** A failure handler: a stale version offers the reload (then closes the dialog); true if it was one. */
+function useStaleReload(id: string, onClose: () => void) {
+  const confirmStale = useConfirmStale();
+  return (err: unknown) => {
+    if (!isStale(err)) return false;
+    confirmStale(id, onClose);
+    return true;
+  };
+}
 
 function valuesOf(r: CareRecord): CareFieldValues {
   return {
@@ -66,10 +68,11 @@ function valuesOf(r: CareRecord): CareFieldValues {
 /** The record's own fields; only what changed is sent, with the version it was loaded at. */
 export function EditCareModal({ record: r, onClose }: { record: CareRecord; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const confirmStale = useConfirmStale();
-  const [form] = Form.useForm<CareFieldValues>();
-  const [busy, setBusy] = useState(false);
+  const onStale = useStaleReload(r.id, onClose);
+  const { form, busy, submit } = useFormSubmit<CareFieldValues>(onClose, {
+    onError: onStale,
+    fieldErrors: (f, err) => err instanceof ApiError && applyCareFieldErrors(f, err.problem.errors ?? []),
+  });
 
   const onFinish = async (v: CareFieldValues) => {
     const after = {
@@ -79,7 +82,7 @@ export function EditCareModal({ record: r, onClose }: { record: CareRecord; onCl
       title: v.title?.trim(),
       occurredOn: v.occurredOn?.format(DATE),
       amountFen: amountFenOf(v),
-      notes: text(v.notes),
+      notes: notesOf(v),
     };
     const before: Record<string, unknown> = {
       activityType: r.activityType,
@@ -100,19 +103,8 @@ export function EditCareModal({ record: r, onClose }: { record: CareRecord; onCl
       applyZodIssues(form, checked.error.issues, t, careFieldName);
       return;
     }
-    setBusy(true);
-    try {
-      const { version: _v, ...body } = checked.data;
-      await updateCareRecord(r, body);
-      message.success(t('care.detail.updated'));
-      onClose();
-    } catch (err) {
-      if (isStale(err)) confirmStale(r.id, onClose);
-      else if (!(err instanceof ApiError && applyCareFieldErrors(form, err.problem.errors ?? [])))
-        message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    const { version: _v, ...body } = checked.data;
+    await submit(() => updateCareRecord(r, body), t('care.detail.updated'));
   };
 
   return (
@@ -134,19 +126,13 @@ export function EditCareModal({ record: r, onClose }: { record: CareRecord; onCl
 export function AddParticipantsModal({ record: r, onClose }: { record: CareRecord; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const confirmStale = useConfirmStale();
+  const onStale = useStaleReload(r.id, onClose);
   const [busy, setBusy] = useState(false);
-  const [value, setValue] = useState<ParticipantsValue>(NO_PARTICIPANTS);
-  const [problems, setProblems] = useState<ParticipantProblems>(NO_PROBLEMS);
-  const [tab, setTab] = useState<PickerTab>('search');
+  const participants = useParticipantsPicker();
 
   const onOk = async () => {
-    const built = buildSelection(value);
-    if (built.invalid > 0) {
-      setTab('paste');
-      message.error(t('care.pick.pasteInvalid', { n: built.invalid }));
-      return;
-    }
+    const built = participants.build();
+    if (!built) return;
     if (built.empty) {
       onClose();
       return;
@@ -159,15 +145,8 @@ export function AddParticipantsModal({ record: r, onClose }: { record: CareRecor
       message.success(`${t('care.detail.added')}（${t('care.peopleUnit', { n: saved.participantCount })}）`);
       onClose();
     } catch (err) {
-      if (isStale(err)) {
-        confirmStale(r.id, onClose);
-        return;
-      }
-      const found = participantProblems(err instanceof ApiError ? (err.problem.errors ?? []) : [], built);
-      if (found.tab) {
-        setProblems(found);
-        setTab(found.tab);
-      }
+      if (onStale(err)) return;
+      participants.showProblems(err instanceof ApiError ? (err.problem.errors ?? []) : [], built);
       message.error(errorMessage(err));
     } finally {
       setBusy(false);
@@ -185,16 +164,7 @@ export function AddParticipantsModal({ record: r, onClose }: { record: CareRecor
       onCancel={onClose}
       width={820}
     >
-      <ParticipantsPicker
-        value={value}
-        onChange={(next) => {
-          if (next.pasted !== value.pasted) setProblems((p) => ({ ...p, byEntry: new Map() }));
-          setValue(next);
-        }}
-        problems={problems}
-        tab={tab}
-        onTabChange={setTab}
-      />
+      <ParticipantsPicker {...participants.pickerProps} />
     </Modal>
   );
 }
@@ -202,25 +172,13 @@ export function AddParticipantsModal({ record: r, onClose }: { record: CareRecor
 /** 删除 with a reason (audited); the list is where one goes next. */
 export function DeleteCareModal({ record: r, onClose }: { record: CareRecord; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const confirmStale = useConfirmStale();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
+  const onStale = useStaleReload(r.id, onClose);
+  const { form, busy, submit } = useFormSubmit<{ reason: string }>(onClose, { onError: onStale });
 
   const onFinish = async (v: { reason: string }) => {
-    setBusy(true);
-    try {
-      await deleteCareRecord(r, v.reason.trim());
-      message.success(t('care.detail.deleted'));
-      onClose();
+    if (await submit(() => deleteCareRecord(r, v.reason.trim()), t('care.detail.deleted')))
       navigate(lastCareListUrl());
-    } catch (err) {
-      if (isStale(err)) confirmStale(r.id, onClose);
-      else message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Typography } from 'antd';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import type { Translate } from '@/app/i18n/lang';
-import { useTeachers } from '@/features/teachers/api';
+import { teacherOption, useTeacherSearch } from '@/features/teachers/useTeacherSearch';
 import type { BuiltSelection, PickedTeacher } from './participants';
 import type { PastedId } from './pastedIds';
 
@@ -33,22 +32,13 @@ export function SearchPane({
   onChange: (picked: PickedTeacher[]) => void;
 }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useTeachers({ q, status: 'active', pageSize: 20, page: 1, sort: 'name' }, q.length > 0);
+  const { typed, setTyped, q, found } = useTeacherSearch({ status: 'active' });
   const known = new Map(picked.map((p) => [p.id, p]));
   for (const x of found.data?.items ?? []) {
     if (!known.has(x.id)) known.set(x.id, { id: x.id, name: x.name, orgName: x.orgName });
   }
   const labelOf = (p: PickedTeacher) => (p.orgName ? `${p.name}（${p.orgName}）` : p.name);
-  const options = (found.data?.items ?? []).map((x) => ({
-    value: x.id,
-    label: `${x.name}（${x.orgName}，${x.idNumberMasked}）`,
-  }));
+  const options = (found.data?.items ?? []).map(teacherOption);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

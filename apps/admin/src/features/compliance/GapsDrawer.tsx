@@ -11,6 +11,7 @@ import {
 } from '@guanai/contracts';
 import { errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { serverPaging } from '@/app/paging';
 import { useCan } from '@/app/session';
 import { CareEntryDrawer, type CarePrefill } from '@/features/care/CareEntryDrawer';
 import { activityTypeName } from '@/features/care/catalogue';
@@ -205,19 +206,7 @@ export function GapsDrawer({
               dataSource={items}
               loading={gaps.isFetching}
               columns={columns}
-              onChange={(p) =>
-                setPage({
-                  page: p.pageSize !== page.pageSize ? 1 : (p.current ?? 1),
-                  pageSize: p.pageSize ?? 20,
-                })
-              }
-              pagination={{
-                current: page.page,
-                pageSize: page.pageSize,
-                total,
-                showSizeChanger: true,
-                showTotal: (n) => t('common.total', { total: n }),
-              }}
+              {...serverPaging(t, page, total, setPage)}
             />
           </>
         )}

@@ -1,28 +1,12 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Result,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, Button, Card, Form, Input, Result, Select, Space, Spin, Table, type TableProps } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
 import { CreateCorrectionRequest, type Correction, type Teacher } from '@guanai/contracts';
-import { ApiError, applyFieldErrors, errorMessage } from '@/app/api/problem';
+import { ApiError, errorMessage } from '@/app/api/problem';
 import { requiredRule, zodRule } from '@/app/forms';
 import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
-import { label, STATUS_COLOR } from '@/features/teachers/labels';
+import { useFormSubmit } from '@/app/useFormSubmit';
 import {
   CorrectionStatusTag,
   currentValue,
@@ -30,9 +14,9 @@ import {
   fieldOptions,
   type CorrectionField,
 } from '@/features/teacher-requests/labels';
+import { TeacherHeader, TeacherRecordSections } from '@/features/teachers/RecordSections';
 import { formatTime } from '@/features/users/format';
 import { requestCorrection, useMyCorrections, useMyRecord } from './api';
-import { RecordView } from './RecordView';
 
 /** 我的档案: a teacher's own record, read-only, and the corrections they asked for. */
 export function MyRecordPage() {
@@ -78,33 +62,19 @@ export function MyRecordPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
-        <Flex justify="space-between" align="flex-start" wrap gap={16}>
-          <div>
-            <Space size={8} align="center" wrap>
-              <Typography.Title level={3} style={{ margin: 0 }}>
-                {x.name}
-              </Typography.Title>
-              <Tag color={STATUS_COLOR[x.status]}>{label(t, 'status', x.status)}</Tag>
-              {x.backbone && <Tag color="gold">{t('teacher.backbone')}</Tag>}
-              {x.rural && <Tag color="green">{t('teacher.rural')}</Tag>}
-              {x.tags.map((tag) => (
-                <Tag key={tag}>{tag}</Tag>
-              ))}
-            </Space>
-            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-              {x.orgName} · {label(t, 'position', x.position)} · {label(t, 'stage', x.stage)}
-              {x.subject ? ` · ${x.subject}` : ''}
-            </Typography.Paragraph>
-          </div>
+      <TeacherHeader
+        teacher={x}
+        actions={
           <Button type="primary" icon={<FormOutlined />} onClick={() => setAsking(true)}>
             {t('self.requestCorrection')}
           </Button>
-        </Flex>
+        }
+      >
         <Alert type="info" showIcon title={t('self.readOnly')} style={{ marginTop: 16 }} />
-      </Card>
+      </TeacherHeader>
 
-      <RecordView teacher={x} />
+      {/* Masked without 查看 (not for one's own record either); relatives are names, not links. */}
+      <TeacherRecordSections teacher={x} canReveal={false} canWrite={false} linkRelatives={false} />
 
       <Card title={t('self.corrections')}>
         <Table<Correction>
@@ -137,29 +107,17 @@ const SENSITIVE = new Set<CorrectionField>(['idNumber', 'phone', 'address']);
 /** 申请更正: which field, what it should say, and why. */
 function CorrectionModal({ teacher, onClose }: { teacher: Teacher; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { form, busy, submit } = useFormSubmit<Values>(onClose);
   const field = Form.useWatch('field', form);
   const now = field ? currentValue(t, teacher, field) : null;
   const S = CreateCorrectionRequest.shape;
 
-  const onFinish = async (v: Values) => {
-    setBusy(true);
-    try {
-      await requestCorrection({
-        field: v.field,
-        proposed: v.proposed.trim(),
-        note: v.note?.trim() || undefined,
-      });
-      message.success(t('self.submitted'));
-      onClose();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onFinish = (v: Values) =>
+    submit(
+      () =>
+        requestCorrection({ field: v.field, proposed: v.proposed.trim(), note: v.note?.trim() || undefined }),
+      t('self.submitted'),
+    );
 
   return (
     <FormModal

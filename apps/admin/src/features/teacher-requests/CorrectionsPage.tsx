@@ -14,12 +14,19 @@ import {
   type TableProps,
 } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CorrectionStatus, ResolveCorrectionRequest, SensitiveField, type Correction } from '@guanai/contracts';
-import { applyFieldErrors, errorMessage } from '@/app/api/problem';
+import {
+  CorrectionStatus,
+  ResolveCorrectionRequest,
+  SensitiveField,
+  type Correction,
+} from '@guanai/contracts';
+import { errorMessage } from '@/app/api/problem';
 import { requiredRule, zodRule } from '@/app/forms';
 import { FormModal } from '@/app/FormModal';
+import { pageFromUrl, serverPaging } from '@/app/paging';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { useCan } from '@/app/session';
+import { useFormSubmit } from '@/app/useFormSubmit';
 import { SensitiveValue } from '@/features/teachers/SensitiveValue';
 import { formatTime } from '@/features/users/format';
 import { resolveCorrection, revealCorrection, useCorrections, type CorrectionsQuery } from './api';
@@ -37,11 +44,7 @@ function useQueryFromUrl(): [
   const raw = params.get('status') ?? 'pending';
   const parsed = CorrectionStatus.safeParse(raw);
   const filter: StatusFilter = raw === 'all' ? 'all' : parsed.success ? parsed.data : 'pending';
-  const query: CorrectionsQuery = {
-    status: filter === 'all' ? undefined : filter,
-    page: Math.max(1, Number(params.get('page')) || 1),
-    pageSize: Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20)),
-  };
+  const query: CorrectionsQuery = { status: filter === 'all' ? undefined : filter, ...pageFromUrl(params) };
   const set = (patch: Record<string, string | number>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) next.set(k, String(v));
@@ -132,19 +135,7 @@ export function CorrectionsPage() {
         dataSource={corrections.data?.items}
         loading={corrections.isFetching}
         locale={{ emptyText: corrections.isError ? errorMessage(corrections.error) : t('corrections.empty') }}
-        onChange={(p) =>
-          set({
-            page: p.pageSize !== query.pageSize ? 1 : (p.current ?? 1),
-            pageSize: p.pageSize ?? 20,
-          })
-        }
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: corrections.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        {...serverPaging(t, query, corrections.data?.total ?? 0, set)}
         scroll={{ x: 900 }}
       />
       {resolving && <ResolveModal correction={resolving} onClose={() => setResolving(null)} />}
@@ -163,33 +154,26 @@ interface ResolveValues {
  */
 function ResolveModal({ correction: c, onClose }: { correction: Correction; onClose: () => void }) {
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<ResolveValues>();
-  const [busy, setBusy] = useState(false);
+  const { form, busy, submit } = useFormSubmit<ResolveValues>(onClose);
   const decision = Form.useWatch('decision', form) ?? 'accept';
 
   const onFinish = async (v: ResolveValues) => {
-    setBusy(true);
-    try {
-      await resolveCorrection(c.id, v.decision === 'accept', v.resolution.trim());
-      onClose();
-      if (v.decision === 'accept') {
-        modal.confirm({
-          title: t('corrections.accepted'),
-          content: `${c.teacherName} · ${fieldName(t, c.field)}：${c.proposed}`,
-          okText: t('corrections.openRecord'),
-          cancelText: t('common.close'),
-          onOk: () => navigate(`/teachers/${c.teacherId}`),
-        });
-      } else {
-        message.success(t('corrections.rejected'));
-      }
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    const accept = v.decision === 'accept';
+    // An acceptance is said by the dialog that offers the record, not by a toast.
+    const done = await submit(
+      () => resolveCorrection(c.id, accept, v.resolution.trim()),
+      accept ? null : t('corrections.rejected'),
+    );
+    if (done && accept)
+      modal.confirm({
+        title: t('corrections.accepted'),
+        content: `${c.teacherName} · ${fieldName(t, c.field)}：${c.proposed}`,
+        okText: t('corrections.openRecord'),
+        cancelText: t('common.close'),
+        onOk: () => navigate(`/teachers/${c.teacherId}`),
+      });
   };
 
   return (

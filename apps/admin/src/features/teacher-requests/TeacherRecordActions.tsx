@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { ExportOutlined, LinkOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CreateTenantTransferRequest, type Teacher } from '@guanai/contracts';
-import { applyFieldErrors, errorMessage } from '@/app/api/problem';
+import { errorMessage } from '@/app/api/problem';
 import { zodRule } from '@/app/forms';
 import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { useCan, useCurrentUser } from '@/app/session';
+import { useFormSubmit } from '@/app/useFormSubmit';
 import {
   linkTeacherAccount,
   requestTenantTransfer,
@@ -74,25 +75,12 @@ function LinkAccountModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ userId: string }>();
-  const [busy, setBusy] = useState(false);
+  const { form, busy, submit } = useFormSubmit<{ userId: string }>(onClose);
   const [q, setQ] = useState('');
   // Only teacher accounts of the record's own school can be linked (the server says so too).
   const accounts = useTeacherAccounts(teacher.orgId, q);
-
-  const save = async (userId: string | null, done: string) => {
-    setBusy(true);
-    try {
-      await linkTeacherAccount(teacher.id, userId);
-      message.success(done);
-      onClose();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (userId: string | null, done: string) =>
+    submit(() => linkTeacherAccount(teacher.id, userId), done);
 
   return (
     <FormModal
@@ -170,9 +158,7 @@ interface TransferValues {
 function TransferModal({ teacher, onClose }: { teacher: Teacher; onClose: () => void }) {
   const { t } = useI18n();
   const me = useCurrentUser();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<TransferValues>();
-  const [busy, setBusy] = useState(false);
+  const { form, busy, submit } = useFormSubmit<TransferValues>(onClose);
   const directory = useTenantDirectory();
   // Grouped by the province (or city) above; my own union is no destination.
   const groups = new Map<string, { value: string; label: string }[]>();
@@ -183,22 +169,16 @@ function TransferModal({ teacher, onClose }: { teacher: Teacher; onClose: () => 
     groups.set(e.parentName, list);
   }
 
-  const onFinish = async (v: TransferValues) => {
-    setBusy(true);
-    try {
-      await requestTenantTransfer(teacher.id, {
-        toTenantId: v.toTenantId,
-        on: v.on.format(DATE),
-        note: v.note?.trim() || undefined,
-      });
-      message.success(t('tenantTransfer.requested'));
-      onClose();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onFinish = (v: TransferValues) =>
+    submit(
+      () =>
+        requestTenantTransfer(teacher.id, {
+          toTenantId: v.toTenantId,
+          on: v.on.format(DATE),
+          note: v.note?.trim() || undefined,
+        }),
+      t('tenantTransfer.requested'),
+    );
 
   return (
     <FormModal

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  App,
   Button,
   Card,
   Form,
@@ -19,10 +18,12 @@ import {
   type Org,
   type TenantTransfer,
 } from '@guanai/contracts';
-import { applyFieldErrors, errorMessage } from '@/app/api/problem';
+import { errorMessage } from '@/app/api/problem';
 import { requiredRule, zodRule } from '@/app/forms';
 import { FormModal } from '@/app/FormModal';
+import { pageFromUrl, serverPaging } from '@/app/paging';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { useFormSubmit } from '@/app/useFormSubmit';
 import { useOrgs } from '@/features/orgs/api';
 import { OrgTreeSelect } from '@/features/orgs/OrgTreeSelect';
 import { label, notASchool } from '@/features/teachers/labels';
@@ -50,8 +51,7 @@ function useQueryFromUrl(): [
   const query: TransfersQuery = {
     direction: direction === 'all' ? undefined : direction,
     status: status.success ? status.data : undefined,
-    page: Math.max(1, Number(params.get('page')) || 1),
-    pageSize: Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20)),
+    ...pageFromUrl(params),
   };
   const set = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
@@ -200,19 +200,7 @@ export function TenantTransfersPage() {
         dataSource={transfers.data?.items}
         loading={transfers.isFetching}
         locale={{ emptyText: transfers.isError ? errorMessage(transfers.error) : t('tenantTransfers.empty') }}
-        onChange={(p) =>
-          set({
-            page: p.pageSize !== query.pageSize ? 1 : (p.current ?? 1),
-            pageSize: p.pageSize ?? 20,
-          })
-        }
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: transfers.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        {...serverPaging(t, query, transfers.data?.total ?? 0, set)}
         scroll={{ x: 'max-content' }}
       />
       {accepting && <AcceptModal transfer={accepting} onClose={() => setAccepting(null)} />}
@@ -220,27 +208,6 @@ export function TenantTransfersPage() {
       {cancelling && <CancelModal transfer={cancelling} onClose={() => setCancelling(null)} />}
     </Card>
   );
-}
-
-/** Shared by both decisions: submit, land field errors, toast the outcome. */
-function useDecision<V extends object>(onClose: () => void) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      message.success(done);
-      onClose();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { t, form, busy, run };
 }
 
 function Summary({ transfer: x }: { transfer: TenantTransfer }) {
@@ -257,7 +224,8 @@ function Summary({ transfer: x }: { transfer: TenantTransfer }) {
 
 /** 接收: into a school (or university department) of the receiving union. */
 function AcceptModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClose: () => void }) {
-  const { t, form, busy, run } = useDecision<{ orgId: string }>(onClose);
+  const { t } = useI18n();
+  const { form, busy, submit } = useFormSubmit<{ orgId: string }>(onClose);
   const disable = (o: Org) => notASchool(o) || o.tenantId !== x.toTenantId;
   return (
     <FormModal
@@ -266,7 +234,7 @@ function AcceptModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClo
       busy={busy}
       onClose={onClose}
       okText={t('tenantTransfers.accept')}
-      onFinish={(v) => run(() => acceptTenantTransfer(x.id, v.orgId), t('tenantTransfers.accepted'))}
+      onFinish={(v) => submit(() => acceptTenantTransfer(x.id, v.orgId), t('tenantTransfers.accepted'))}
     >
       <Summary transfer={x} />
       <Form.Item
@@ -283,7 +251,8 @@ function AcceptModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClo
 
 /** 不接收, with a reason. */
 function RejectModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClose: () => void }) {
-  const { t, form, busy, run } = useDecision<{ reason: string }>(onClose);
+  const { t } = useI18n();
+  const { form, busy, submit } = useFormSubmit<{ reason: string }>(onClose);
   return (
     <FormModal
       title={t('tenantTransfers.rejectTitle', { name: x.teacherName })}
@@ -291,7 +260,9 @@ function RejectModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClo
       busy={busy}
       onClose={onClose}
       okText={t('tenantTransfers.reject')}
-      onFinish={(v) => run(() => rejectTenantTransfer(x.id, v.reason.trim()), t('tenantTransfers.rejected'))}
+      onFinish={(v) =>
+        submit(() => rejectTenantTransfer(x.id, v.reason.trim()), t('tenantTransfers.rejected'))
+      }
     >
       <Summary transfer={x} />
       <Form.Item
@@ -307,7 +278,8 @@ function RejectModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClo
 
 /** 撤回: the sending union withdraws its pending request, optionally saying why. */
 function CancelModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClose: () => void }) {
-  const { t, form, busy, run } = useDecision<{ reason?: string }>(onClose);
+  const { t } = useI18n();
+  const { form, busy, submit } = useFormSubmit<{ reason?: string }>(onClose);
   return (
     <FormModal
       title={t('tenantTransfers.cancelTitle', { name: x.teacherName })}
@@ -315,7 +287,12 @@ function CancelModal({ transfer: x, onClose }: { transfer: TenantTransfer; onClo
       busy={busy}
       onClose={onClose}
       okText={t('tenantTransfers.cancel')}
-      onFinish={(v) => run(() => cancelTenantTransfer(x.id, v.reason?.trim() || undefined), t('tenantTransfers.cancelled'))}
+      onFinish={(v) =>
+        submit(
+          () => cancelTenantTransfer(x.id, v.reason?.trim() || undefined),
+          t('tenantTransfers.cancelled'),
+        )
+      }
     >
       <Summary transfer={x} />
       <Form.Item label={t('tenantTransfers.reason')} name="reason">

@@ -1,19 +1,31 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Form, Input, Radio, Select, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Form, Input, Radio, Select, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { AddFamilyLinkRequest, Name, type Teacher } from '@guanai/contracts';
-import { applyFieldErrors, errorMessage } from '@/app/api/problem';
 import { applyZodIssues, requiredRule, zodRule } from '@/app/forms';
 import { FormModal } from '@/app/FormModal';
 import { useI18n } from '@/app/i18n/I18nProvider';
-import { addFamilyLink, useTeachers } from './api';
+import { useFormSubmit } from '@/app/useFormSubmit';
+import { addFamilyLink } from './api';
 import { label, options, type EnumValue } from './labels';
+import { teacherOption, useTeacherSearch } from './useTeacherSearch';
 
 type FamilyLink = Teacher['family'][number];
 
-/** 家庭关系: the links behind 教师之家 and 教师世家 (Leiyang 4). */
-export function FamilySection({ teacher, canWrite }: { teacher: Teacher; canWrite: boolean }) {
+/**
+ * 家庭关系: the links behind 教师之家 and 教师世家 (Leiyang 4). A relative on file links to their record
+ * where `linkRelatives` (not on a teacher's own record: they may not open others').
+ */
+export function FamilySection({
+  teacher,
+  canWrite,
+  linkRelatives,
+}: {
+  teacher: Teacher;
+  canWrite: boolean;
+  linkRelatives: boolean;
+}) {
   const { t } = useI18n();
   const [adding, setAdding] = useState(false);
   return (
@@ -30,7 +42,11 @@ export function FamilySection({ teacher, canWrite }: { teacher: Teacher; canWrit
             title: t('teachers.family.name'),
             key: 'name',
             render: (_, f) =>
-              f.relativeId ? <Link to={`/teachers/${f.relativeId}`}>{f.relativeName}</Link> : f.relativeName,
+              f.relativeId && linkRelatives ? (
+                <Link to={`/teachers/${f.relativeId}`}>{f.relativeName}</Link>
+              ) : (
+                f.relativeName
+              ),
           },
           {
             title: t('teachers.family.inEducation'),
@@ -61,9 +77,7 @@ interface Values {
 
 function AddRelativeModal({ teacher, onClose }: { teacher: Teacher; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { form, busy, submit } = useFormSubmit<Values>(onClose);
   const source = Form.useWatch('source', form) ?? 'teacher';
   const required = { required: true, message: t('validation.required') };
 
@@ -82,16 +96,7 @@ function AddRelativeModal({ teacher, onClose }: { teacher: Teacher; onClose: () 
       applyZodIssues(form, checked.error.issues, t);
       return;
     }
-    setBusy(true);
-    try {
-      await addFamilyLink(teacher, checked.data);
-      message.success(t('teachers.family.added'));
-      onClose();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await submit(() => addFamilyLink(teacher, checked.data), t('teachers.family.added'));
   };
 
   return (
@@ -153,16 +158,8 @@ function TeacherSearchSelect({
   exclude: string;
 }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useTeachers({ q, pageSize: 20, page: 1, sort: 'name' }, q.length > 0);
-  const opts = (found.data?.items ?? [])
-    .filter((x) => x.id !== exclude)
-    .map((x) => ({ value: x.id, label: `${x.name}（${x.orgName}，${x.idNumberMasked}）` }));
+  const { setTyped, q, found } = useTeacherSearch();
+  const opts = (found.data?.items ?? []).filter((x) => x.id !== exclude).map(teacherOption);
   return (
     <Select
       id={id}

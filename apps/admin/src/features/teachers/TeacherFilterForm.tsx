@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useState } from 'react';
+import { Button, Col, Form, Input, InputNumber, Select, Space } from 'antd';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
 import { ListTeachersQuery } from '@guanai/contracts';
+import { FILTER_COL, FilterForm } from '@/app/FilterForm';
 import { zodRule } from '@/app/forms';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { OrgTreeSelect } from '@/features/orgs/OrgTreeSelect';
@@ -83,144 +84,136 @@ export function TeacherFilterForm({
   const [form] = Form.useForm<Values>();
   const [more, setMore] = useState(() => MORE.some((k) => value[k] !== undefined));
 
-  // The URL is the truth (back button, a shared link): show what it says.
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(toValues(value));
-  }, [form, value]);
-
   const yesNoOptions = [
     { value: 'true', label: t('common.yes') },
     { value: 'false', label: t('common.no') },
   ];
-  const col = { xs: 24, sm: 12, lg: 8, xxl: 6 };
-  const moreCol = { ...col, style: more ? undefined : { display: 'none' } };
+  // A filter that may be left at 全部.
+  const anyOf = (opts: { value: string; label: string }[]) => (
+    <Select allowClear placeholder={t('common.all')} options={opts} />
+  );
+  const moreCol = { ...FILTER_COL, style: more ? undefined : { display: 'none' } };
 
   return (
-    <Form
+    <FilterForm
       form={form}
       name="teacherFilters"
-      role="search"
-      aria-label={t('teachers.filters')}
-      onFinish={(v) => onChange(toFilters(v))}
-      labelCol={{ flex: '88px' }}
-      labelWrap
-      style={{ marginBottom: 8 }}
+      label={t('teachers.filters')}
+      labelWidth={88}
+      value={value}
+      toValues={toValues}
+      toFilters={toFilters}
+      onChange={onChange}
+      buttons={
+        <Button type="link" onClick={() => setMore((m) => !m)}>
+          {more ? t('teachers.lessFilters') : t('teachers.moreFilters')}{' '}
+          {more ? <UpOutlined /> : <DownOutlined />}
+        </Button>
+      }
     >
-      <Row gutter={16}>
-        <Col {...col}>
-          <Form.Item label={t('teacher.searchName')} name="q" rules={[zodRule(ListTeachersQuery.shape.q, t)]}>
-            <Input allowClear placeholder={t('teacher.searchNamePlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item
-            label={t('teacher.searchIdNumber')}
-            name="idNumber"
-            rules={[zodRule(ListTeachersQuery.shape.idNumber, t, t('validation.idNumber'))]}
-          >
-            <Input allowClear maxLength={18} placeholder={t('teacher.searchIdNumberPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('teacher.orgFilter')} name="orgId">
-            <OrgTreeSelect allowClear placeholder={t('common.all')} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('teacher.sex')} name="sex">
-            <Select allowClear placeholder={t('common.all')} options={options(t, 'sex')} />
-          </Form.Item>
-        </Col>
-        <Col {...col}>
-          <Form.Item label={t('teacher.status')} name="status">
-            <Select allowClear placeholder={t('common.all')} options={options(t, 'status')} />
-          </Form.Item>
-        </Col>
-        {/* Hidden, not unmounted: a filter set from the URL stays applied when the panel is closed. */}
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.ageRange')} style={{ marginBottom: 0 }}>
-            <Space.Compact block>
-              <Form.Item name="ageMin" noStyle>
-                <InputNumber
-                  aria-label={t('teacher.ageMin')}
-                  placeholder={t('teacher.ageMin')}
-                  min={0}
-                  max={120}
-                  precision={0}
-                  style={{ width: '50%' }}
-                />
-              </Form.Item>
-              <Form.Item
-                name="ageMax"
-                noStyle
-                dependencies={['ageMin']}
-                rules={[
-                  ({ getFieldValue }) => ({
-                    validator: async (_r, max: number | null) => {
-                      const min = getFieldValue('ageMin') as number | null;
-                      if (min != null && max != null && min > max) throw new Error(t('validation.ageRange'));
-                    },
-                  }),
-                ]}
-              >
-                <InputNumber
-                  aria-label={t('teacher.ageMax')}
-                  placeholder={t('teacher.ageMax')}
-                  min={0}
-                  max={120}
-                  precision={0}
-                  style={{ width: '50%' }}
-                />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-        </Col>
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.title')} name="title">
-            <Select allowClear placeholder={t('common.all')} options={options(t, 'title')} />
-          </Form.Item>
-        </Col>
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.position')} name="position">
-            <Select allowClear placeholder={t('common.all')} options={options(t, 'position')} />
-          </Form.Item>
-        </Col>
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.backbone')} name="backbone">
-            <Select allowClear placeholder={t('common.all')} options={yesNoOptions} />
-          </Form.Item>
-        </Col>
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.rural')} name="rural">
-            <Select allowClear placeholder={t('common.all')} options={yesNoOptions} />
-          </Form.Item>
-        </Col>
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.retiringWithinDaysPrefix')} name="retiringWithinDays">
-            <InputNumber
-              min={0}
-              max={3650}
-              precision={0}
-              suffix={t('teacher.retiringWithinDays')}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        </Col>
-        {/* Leiyang 4 (30 years of teaching) and 13 (9 years at one school) read straight off these. */}
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.teachingYearsMin')} name="teachingYearsMin">
-            <InputNumber
-              min={0}
-              max={60}
-              precision={0}
-              suffix={t('teacher.yearsUnit')}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        </Col>
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.yearsAtSchoolMin')} name="yearsAtSchoolMin">
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('teacher.searchName')} name="q" rules={[zodRule(ListTeachersQuery.shape.q, t)]}>
+          <Input allowClear placeholder={t('teacher.searchNamePlaceholder')} />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item
+          label={t('teacher.searchIdNumber')}
+          name="idNumber"
+          rules={[zodRule(ListTeachersQuery.shape.idNumber, t, t('validation.idNumber'))]}
+        >
+          <Input allowClear maxLength={18} placeholder={t('teacher.searchIdNumberPlaceholder')} />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('teacher.orgFilter')} name="orgId">
+          <OrgTreeSelect allowClear placeholder={t('common.all')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('teacher.sex')} name="sex">
+          {anyOf(options(t, 'sex'))}
+        </Form.Item>
+      </Col>
+      <Col {...FILTER_COL}>
+        <Form.Item label={t('teacher.status')} name="status">
+          {anyOf(options(t, 'status'))}
+        </Form.Item>
+      </Col>
+      {/* Hidden, not unmounted: a filter set from the URL stays applied when the panel is closed. */}
+      <Col {...moreCol}>
+        <Form.Item label={t('teacher.ageRange')} style={{ marginBottom: 0 }}>
+          <Space.Compact block>
+            <Form.Item name="ageMin" noStyle>
+              <InputNumber
+                aria-label={t('teacher.ageMin')}
+                placeholder={t('teacher.ageMin')}
+                min={0}
+                max={120}
+                precision={0}
+                style={{ width: '50%' }}
+              />
+            </Form.Item>
+            <Form.Item
+              name="ageMax"
+              noStyle
+              dependencies={['ageMin']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_r, max: number | null) => {
+                    const min = getFieldValue('ageMin') as number | null;
+                    if (min != null && max != null && min > max) throw new Error(t('validation.ageRange'));
+                  },
+                }),
+              ]}
+            >
+              <InputNumber
+                aria-label={t('teacher.ageMax')}
+                placeholder={t('teacher.ageMax')}
+                min={0}
+                max={120}
+                precision={0}
+                style={{ width: '50%' }}
+              />
+            </Form.Item>
+          </Space.Compact>
+        </Form.Item>
+      </Col>
+      <Col {...moreCol}>
+        <Form.Item label={t('teacher.title')} name="title">
+          {anyOf(options(t, 'title'))}
+        </Form.Item>
+      </Col>
+      <Col {...moreCol}>
+        <Form.Item label={t('teacher.position')} name="position">
+          {anyOf(options(t, 'position'))}
+        </Form.Item>
+      </Col>
+      <Col {...moreCol}>
+        <Form.Item label={t('teacher.backbone')} name="backbone">
+          {anyOf(yesNoOptions)}
+        </Form.Item>
+      </Col>
+      <Col {...moreCol}>
+        <Form.Item label={t('teacher.rural')} name="rural">
+          {anyOf(yesNoOptions)}
+        </Form.Item>
+      </Col>
+      <Col {...moreCol}>
+        <Form.Item label={t('teacher.retiringWithinDaysPrefix')} name="retiringWithinDays">
+          <InputNumber
+            min={0}
+            max={3650}
+            precision={0}
+            suffix={t('teacher.retiringWithinDays')}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </Col>
+      {/* Leiyang 4 (30 years of teaching) and 13 (9 years at one school) read straight off these. */}
+      {(['teachingYearsMin', 'yearsAtSchoolMin'] as const).map((name) => (
+        <Col key={name} {...moreCol}>
+          <Form.Item label={t(`teacher.${name}`)} name={name}>
             <InputNumber
               min={0}
               max={60}
@@ -230,33 +223,12 @@ export function TeacherFilterForm({
             />
           </Form.Item>
         </Col>
-        <Col {...moreCol}>
-          <Form.Item label={t('teacher.tags')} name="tag" rules={[zodRule(ListTeachersQuery.shape.tag, t)]}>
-            <Input allowClear placeholder={t('teacher.tagPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col flex="auto">
-          <Form.Item>
-            <Space wrap>
-              <Button type="primary" htmlType="submit">
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  onChange({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-              <Button type="link" onClick={() => setMore((m) => !m)}>
-                {more ? t('teachers.lessFilters') : t('teachers.moreFilters')}{' '}
-                {more ? <UpOutlined /> : <DownOutlined />}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Col>
-      </Row>
-    </Form>
+      ))}
+      <Col {...moreCol}>
+        <Form.Item label={t('teacher.tags')} name="tag" rules={[zodRule(ListTeachersQuery.shape.tag, t)]}>
+          <Input allowClear placeholder={t('teacher.tagPlaceholder')} />
+        </Form.Item>
+      </Col>
+    </FilterForm>
   );
 }

@@ -1,17 +1,14 @@
 import { useState } from 'react';
 import {
   App,
-  Button,
   Col,
   DatePicker,
   Divider,
-  Drawer,
   Form,
   Input,
   InputNumber,
   Row,
   Select,
-  Space,
   Switch,
   Typography,
 } from 'antd';
@@ -24,6 +21,7 @@ import {
   type Teacher,
 } from '@guanai/contracts';
 import { ApiError, applyFieldErrors, errorMessage } from '@/app/api/problem';
+import { FormDrawer } from '@/app/FormDrawer';
 import { applyZodIssues, requiredRule, zodRule } from '@/app/forms';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { useCurrentUser } from '@/app/session';
@@ -249,20 +247,12 @@ export function TeacherFormDrawer({
   const dateProps = { style: { width: '100%' }, format: DATE } as const;
 
   return (
-    <Drawer
-      open
+    <FormDrawer
       title={t(editing ? 'teachers.editTitle' : 'teachers.createTitle')}
       size={760}
+      form={form}
+      busy={busy}
       onClose={() => onClose()}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
     >
       <Form
         form={form}
@@ -354,7 +344,11 @@ export function TeacherFormDrawer({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={t('teacher.positionSince')} name="positionSince" tooltip={t('teacher.positionSinceHint')}>
+            <Form.Item
+              label={t('teacher.positionSince')}
+              name="positionSince"
+              tooltip={t('teacher.positionSinceHint')}
+            >
               <DatePicker {...dateProps} />
             </Form.Item>
           </Col>
@@ -509,6 +503,6 @@ export function TeacherFormDrawer({
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

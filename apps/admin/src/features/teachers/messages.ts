@@ -122,9 +122,11 @@ export const teachersZh = {
   'teachers.eligibility.teaching30Years': '从教30年荣誉',
   'teachers.eligibility.teaching30YearsHint': '从教满 30 年且目前在本市任教（耒阳方案第 4 条）',
   'teachers.eligibility.teacherFamily': '教师之家',
-  'teachers.eligibility.teacherFamilyHint': '夫妻双方均为本市教师（在职或退休），至少一方在职且至少一方从教满 30 年（耒阳方案第 4 条）',
+  'teachers.eligibility.teacherFamilyHint':
+    '夫妻双方均为本市教师（在职或退休），至少一方在职且至少一方从教满 30 年（耒阳方案第 4 条）',
   'teachers.eligibility.teacherDynasty': '教师世家',
-  'teachers.eligibility.teacherDynastyHint': '祖孙三代连续有人从事教育工作，且至少一人目前在本市任教（耒阳方案第 4 条）',
+  'teachers.eligibility.teacherDynastyHint':
+    '祖孙三代连续有人从事教育工作，且至少一人目前在本市任教（耒阳方案第 4 条）',
   'teachers.eligibility.rotation': '应交流轮岗',
   'teachers.eligibility.rotationHint':
     '义务教育学校教师在同一学校连续任教满 9 年（男未满 50 岁、女未满 45 岁），或校长、副校长任满两届（耒阳方案第 13 条）',
@@ -313,7 +315,8 @@ export const teachersEn: Record<TeacherMessageKey, string> = {
   'teacher.titles': 'Title history',
   'teacher.teachingSince': 'Teaching since',
   'teacher.positionSince': 'Position held since',
-  'teacher.positionSinceHint': 'The day the current position (e.g. principal) was taken up; a principal\'s terms for rotation count from it',
+  'teacher.positionSinceHint':
+    "The day the current position (e.g. principal) was taken up; a principal's terms for rotation count from it",
   'teacher.joinedSchoolOn': 'At this school since',
   'teacher.joinedSchoolOnHint': 'Blank: same as teaching since',
   'teacher.previousPostings': 'Earlier postings',
@@ -381,9 +384,11 @@ export const teachersEn: Record<TeacherMessageKey, string> = {
   'teachers.eligibility.teaching30Years': '30 years of teaching honour',
   'teachers.eligibility.teaching30YearsHint': 'Taught 30 years or more and works in the city now (Leiyang 4)',
   'teachers.eligibility.teacherFamily': 'Teacher family (教师之家)',
-  'teachers.eligibility.teacherFamilyHint': 'Both spouses are the city\'s teachers (in post or retired), one works now and one taught 30 years (Leiyang 4)',
+  'teachers.eligibility.teacherFamilyHint':
+    "Both spouses are the city's teachers (in post or retired), one works now and one taught 30 years (Leiyang 4)",
   'teachers.eligibility.teacherDynasty': 'Teaching dynasty (教师世家)',
-  'teachers.eligibility.teacherDynastyHint': 'Three consecutive generations in education, someone of them teaching in the city now (Leiyang 4)',
+  'teachers.eligibility.teacherDynastyHint':
+    'Three consecutive generations in education, someone of them teaching in the city now (Leiyang 4)',
   'teachers.eligibility.rotation': 'Due for rotation',
   'teachers.eligibility.rotationHint':
     'Compulsory-education teacher 9 consecutive years at one school (men under 50, women under 45), or a principal after two full terms (Leiyang 13)',

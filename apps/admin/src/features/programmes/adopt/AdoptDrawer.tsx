@@ -1,19 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Divider,
-  Drawer,
-  Form,
-  InputNumber,
-  Select,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { Alert, App, Divider, Form, InputNumber, Select, Space, Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '@/app/api/problem';
+import { FormDrawer } from '@/app/FormDrawer';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { formatTime } from '@/features/users/format';
 import { adoptProgramme, useVersion, useVersions } from '../api';
@@ -85,19 +74,14 @@ export function AdoptDrawer({ defaultYear, onClose }: { defaultYear: number; onC
   };
 
   return (
-    <Drawer
-      open
-      size={880}
+    <FormDrawer
       title={t('programme.adopt.title')}
+      size={880}
+      form={form}
+      busy={busy}
       onClose={onClose}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} disabled={!doc} onClick={() => form.submit()}>
-            {t('programme.adopt.ok')}
-          </Button>
-        </Space>
-      }
+      okText={t('programme.adopt.ok')}
+      okDisabled={!doc}
     >
       <Form<Values>
         form={form}
@@ -144,6 +128,6 @@ export function AdoptDrawer({ defaultYear, onClose }: { defaultYear: number; onC
           </>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,10 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Flex, Form, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Space, Tag, Typography } from 'antd';
 import { RiseOutlined, SaveOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import type { Programme } from '@guanai/contracts';
-import { ApiError, errorMessage } from '@/app/api/problem';
+import { errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { PageHeader } from '@/app/PageHeader';
+import { RecordNotLoaded } from '@/app/RecordNotLoaded';
 import { useCan, useCurrentUser } from '@/app/session';
 import { isStale, reloadProgramme, updateProgramme, useProgramme } from '../api';
 import { yuan } from '../units';
@@ -31,18 +33,8 @@ export function ProgrammeDetailPage() {
       {t('programme.back')}
     </Button>
   );
-  if (programme.isPending) return <Spin />;
-  if (programme.isError) {
-    const missing = programme.error instanceof ApiError && [400, 403, 404].includes(programme.error.status);
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('programme.notFound') : t('common.loadFailed')}
-        subTitle={missing ? undefined : errorMessage(programme.error)}
-        extra={back}
-      />
-    );
-  }
+  if (!programme.isSuccess)
+    return <RecordNotLoaded query={programme} notFound={t('programme.notFound')} back={back} />;
   // A new version of the programme (saved, upgraded, reloaded) starts the form again from it.
   return (
     <ProgrammeView
@@ -91,30 +83,26 @@ function ProgrammeView({ programme: p, back }: { programme: Programme; back: Rea
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card>
-        <Flex justify="space-between" align="flex-start" wrap gap={16}>
-          <div>
-            <Space size={8} align="center" wrap>
-              <Typography.Title level={3} style={{ margin: 0 }}>
-                {t('programme.detail.title', { year: p.year, name: p.templateName })}
-              </Typography.Title>
-              <Tag color="green">{t('programme.versionN', { n: p.versionNumber })}</Tag>
-              {newer && <Tag color="orange">{t('programme.newerVersion', { n: p.latestVersionNumber })}</Tag>}
-            </Space>
-            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-              {p.orgName} · {t('programme.budget.total', { amount: yuan(p.budgetFen) })}
-            </Typography.Paragraph>
-          </div>
-          <Space wrap>
+      <PageHeader
+        title={t('programme.detail.title', { year: p.year, name: p.templateName })}
+        tags={
+          <>
+            <Tag color="green">{t('programme.versionN', { n: p.versionNumber })}</Tag>
+            {newer && <Tag color="orange">{t('programme.newerVersion', { n: p.latestVersionNumber })}</Tag>}
+          </>
+        }
+        subtitle={`${p.orgName} · ${t('programme.budget.total', { amount: yuan(p.budgetFen) })}`}
+        actions={
+          <>
             {editable && newer && (
               <Button icon={<RiseOutlined />} onClick={() => setUpgrading(true)}>
                 {t('programme.upgrade.button', { n: p.latestVersionNumber })}
               </Button>
             )}
             {back}
-          </Space>
-        </Flex>
-      </Card>
+          </>
+        }
+      />
 
       <Form<ProgrammeValues>
         form={form}

@@ -5,7 +5,6 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isTenantKind } from '@guanai/domain/orgs';
 import { errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
-import type { Translate } from '@/app/i18n/lang';
 import { useCan } from '@/app/session';
 import { useOrgs } from '@/features/orgs/api';
 import { useProgrammes, type ProgrammeSummary } from '../api';
@@ -30,13 +29,26 @@ function useYear(fallback: number | 'all'): [number | 'all', (y: number | 'all')
   ];
 }
 
-function yearOptions(t: Translate, withAll: boolean) {
+/** The toolbar's year: next year, this one and the three before, or every year. */
+function YearSelect({ year, onChange }: { year: number | 'all'; onChange: (y: number | 'all') => void }) {
+  const { t } = useI18n();
   const now = thisYear();
   const years = [now + 1, now, now - 1, now - 2, now - 3];
-  return [
-    ...(withAll ? [{ value: 'all' as const, label: t('programme.allYears') }] : []),
-    ...years.map((y) => ({ value: y, label: t('programme.yearN', { year: y }) })),
-  ];
+  return (
+    <Space>
+      <Typography.Text>{t('programme.year')}</Typography.Text>
+      <Select
+        aria-label={t('programme.year')}
+        style={{ width: 140 }}
+        value={year}
+        options={[
+          { value: 'all' as const, label: t('programme.allYears') },
+          ...years.map((y) => ({ value: y, label: t('programme.yearN', { year: y }) })),
+        ]}
+        onChange={onChange}
+      />
+    </Space>
+  );
 }
 
 function VersionCell({ p }: { p: ProgrammeSummary }) {
@@ -75,16 +87,7 @@ export function ProgrammesPage() {
       }
     >
       <div className="page-toolbar">
-        <Space>
-          <Typography.Text>{t('programme.year')}</Typography.Text>
-          <Select
-            aria-label={t('programme.year')}
-            style={{ width: 140 }}
-            value={year}
-            options={yearOptions(t, true)}
-            onChange={setYear}
-          />
-        </Space>
+        <YearSelect year={year} onChange={setYear} />
       </div>
       <Table<ProgrammeSummary>
         rowKey="id"
@@ -159,16 +162,7 @@ export function ProgrammeAdoptionsPage() {
   return (
     <Card title={t('programme.adoptions.title')}>
       <div className="page-toolbar">
-        <Space>
-          <Typography.Text>{t('programme.year')}</Typography.Text>
-          <Select
-            aria-label={t('programme.year')}
-            style={{ width: 140 }}
-            value={year}
-            options={yearOptions(t, true)}
-            onChange={setYear}
-          />
-        </Space>
+        <YearSelect year={year} onChange={setYear} />
         <Typography.Text type="secondary">
           {t('programme.adoptions.summary', { adopted, total: tenants })}
         </Typography.Text>

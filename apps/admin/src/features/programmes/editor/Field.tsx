@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Alert, Form } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
+import { Alert, Form, Input } from 'antd';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import type { Path } from './doc';
 import { pathKey, useProblemsAt } from './problems';
@@ -37,6 +37,28 @@ export function Field({
     >
       {children(id)}
     </Form.Item>
+  );
+}
+
+/** A Field whose input is one line of text. */
+export function TextField({
+  value,
+  onChange,
+  style,
+  ...field
+}: {
+  path: Path;
+  label: ReactNode;
+  extra?: ReactNode;
+  required?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+  style?: CSSProperties;
+}) {
+  return (
+    <Field {...field}>
+      {(id) => <Input id={id} value={value} style={style} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }
 

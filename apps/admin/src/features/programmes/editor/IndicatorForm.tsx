@@ -14,7 +14,7 @@ import {
 } from '../labels';
 import { UnitInput } from '../UnitInput';
 import { updateIndicator, type Path } from './doc';
-import { Field, ListProblems } from './Field';
+import { Field, ListProblems, TextField } from './Field';
 import { useProblemsAt } from './problems';
 import type { NodeFormProps } from './types';
 
@@ -67,26 +67,23 @@ export function IndicatorForm({
       <Form layout="vertical" component="div">
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Field path={[...at, 'name']} label={t('programme.indicator.name')} required>
-              {(id) => (
-                <Input
-                  id={id}
-                  value={ind.name}
-                  onChange={(e) => set((x) => ({ ...x, name: e.target.value }))}
-                />
-              )}
-            </Field>
+            <TextField
+              path={[...at, 'name']}
+              label={t('programme.indicator.name')}
+              required
+              value={ind.name}
+              onChange={(name) => set((x) => ({ ...x, name }))}
+            />
           </Col>
           <Col xs={24} md={12}>
-            <Field path={[...at, 'key']} label={t('programme.key')} required extra={t('programme.keyExtra')}>
-              {(id) => (
-                <Input
-                  id={id}
-                  value={ind.key}
-                  onChange={(e) => set((x) => ({ ...x, key: e.target.value }))}
-                />
-              )}
-            </Field>
+            <TextField
+              path={[...at, 'key']}
+              label={t('programme.key')}
+              required
+              extra={t('programme.keyExtra')}
+              value={ind.key}
+              onChange={(key) => set((x) => ({ ...x, key }))}
+            />
           </Col>
           <Col xs={24} md={8}>
             <Field path={[...at, 'kind']} label={t('programme.indicator.kind')} required>

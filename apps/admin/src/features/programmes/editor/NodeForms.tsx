@@ -7,11 +7,12 @@ import {
   cited,
   formatTarget,
   options,
+  type AreaDoc,
   type Doc,
   type MeasureDoc,
 } from '../labels';
 import { addIndicator, addMeasure, updateArea, updateMeasure, type Path } from './doc';
-import { Field, ListProblems } from './Field';
+import { Field, ListProblems, TextField } from './Field';
 import { ReminderRules } from './ReminderRules';
 import type { NodeFormProps } from './types';
 
@@ -33,26 +34,21 @@ export function HeadForm({
     <Form layout="vertical" component="div">
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Field path={['name']} label={t('programme.template.name')} required>
-            {(id) => (
-              <Input
-                id={id}
-                value={doc.name}
-                onChange={(e) => set(['name'], { ...doc, name: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            path={['name']}
+            label={t('programme.template.name')}
+            required
+            value={doc.name}
+            onChange={(name) => set(['name'], { ...doc, name })}
+          />
         </Col>
         <Col xs={24} md={12}>
-          <Field path={['nameEn']} label={t('programme.template.nameEn')}>
-            {(id) => (
-              <Input
-                id={id}
-                value={doc.nameEn}
-                onChange={(e) => set(['nameEn'], { ...doc, nameEn: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            path={['nameEn']}
+            label={t('programme.template.nameEn')}
+            value={doc.nameEn}
+            onChange={(nameEn) => set(['nameEn'], { ...doc, nameEn })}
+          />
         </Col>
         <Col xs={24} md={12}>
           <Field path={['key']} label={t('programme.key')} extra={t('programme.template.keyFixed')}>
@@ -68,33 +64,30 @@ export function HeadForm({
       <Divider titlePlacement="start">{t('programme.template.source')}</Divider>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Field path={['source', 'title']} label={t('programme.source.title')} required>
-            {(id) => (
-              <Input id={id} value={doc.source.title} onChange={(e) => setSource('title', e.target.value)} />
-            )}
-          </Field>
+          <TextField
+            path={['source', 'title']}
+            label={t('programme.source.title')}
+            required
+            value={doc.source.title}
+            onChange={(v) => setSource('title', v)}
+          />
         </Col>
         <Col xs={24} md={12}>
-          <Field path={['source', 'issuer']} label={t('programme.source.issuer')} required>
-            {(id) => (
-              <Input
-                id={id}
-                value={doc.source.issuer}
-                onChange={(e) => setSource('issuer', e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            path={['source', 'issuer']}
+            label={t('programme.source.issuer')}
+            required
+            value={doc.source.issuer}
+            onChange={(v) => setSource('issuer', v)}
+          />
         </Col>
         <Col xs={24} md={12}>
-          <Field path={['source', 'documentNo']} label={t('programme.source.documentNo')}>
-            {(id) => (
-              <Input
-                id={id}
-                value={doc.source.documentNo ?? ''}
-                onChange={(e) => setSource('documentNo', e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            path={['source', 'documentNo']}
+            label={t('programme.source.documentNo')}
+            value={doc.source.documentNo ?? ''}
+            onChange={(v) => setSource('documentNo', v)}
+          />
         </Col>
         <Col xs={24} md={12}>
           <Field path={['source', 'issuedOn']} label={t('programme.source.issuedOn')} extra="YYYY-MM-DD">
@@ -117,46 +110,32 @@ export function AreaForm({ doc, change, select, a }: NodeFormProps & { a: number
   const { t } = useI18n();
   const area = doc.areas[a]!;
   const at: Path = ['areas', a];
-  const set = (field: Path, next: Doc) => change([...at, ...field], next);
+  const set = <K extends keyof AreaDoc>(field: K, value: AreaDoc[K]) =>
+    change(
+      [...at, field],
+      updateArea(doc, a, (x) => ({ ...x, [field]: value })),
+    );
   return (
     <Form layout="vertical" component="div">
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Field
+          <TextField
             path={[...at, 'clause']}
             label={t('programme.clause')}
             required
             extra={t('programme.area.clauseExtra')}
-          >
-            {(id) => (
-              <Input
-                id={id}
-                value={area.clause}
-                onChange={(e) =>
-                  set(
-                    ['clause'],
-                    updateArea(doc, a, (x) => ({ ...x, clause: e.target.value })),
-                  )
-                }
-              />
-            )}
-          </Field>
+            value={area.clause}
+            onChange={(clause) => set('clause', clause)}
+          />
         </Col>
         <Col xs={24} md={16}>
-          <Field path={[...at, 'title']} label={t('programme.area.title')} required>
-            {(id) => (
-              <Input
-                id={id}
-                value={area.title}
-                onChange={(e) =>
-                  set(
-                    ['title'],
-                    updateArea(doc, a, (x) => ({ ...x, title: e.target.value })),
-                  )
-                }
-              />
-            )}
-          </Field>
+          <TextField
+            path={[...at, 'title']}
+            label={t('programme.area.title')}
+            required
+            value={area.title}
+            onChange={(title) => set('title', title)}
+          />
         </Col>
         <Col xs={24} md={8}>
           <Field path={[...at, 'kind']} label={t('programme.area.kind')} required>
@@ -165,31 +144,20 @@ export function AreaForm({ doc, change, select, a }: NodeFormProps & { a: number
                 id={id}
                 value={area.kind}
                 options={options(t, 'areaKind')}
-                onChange={(kind) =>
-                  set(
-                    ['kind'],
-                    updateArea(doc, a, (x) => ({ ...x, kind })),
-                  )
-                }
+                onChange={(kind) => set('kind', kind)}
               />
             )}
           </Field>
         </Col>
         <Col xs={24} md={16}>
-          <Field path={[...at, 'key']} label={t('programme.key')} required extra={t('programme.keyExtra')}>
-            {(id) => (
-              <Input
-                id={id}
-                value={area.key}
-                onChange={(e) =>
-                  set(
-                    ['key'],
-                    updateArea(doc, a, (x) => ({ ...x, key: e.target.value })),
-                  )
-                }
-              />
-            )}
-          </Field>
+          <TextField
+            path={[...at, 'key']}
+            label={t('programme.key')}
+            required
+            extra={t('programme.keyExtra')}
+            value={area.key}
+            onChange={(key) => set('key', key)}
+          />
         </Col>
       </Row>
       <Divider titlePlacement="start">{t('programme.area.measures', { n: area.measures.length })}</Divider>
@@ -222,37 +190,32 @@ export function MeasureForm(props: NodeFormProps & { a: number; m: number }) {
   const { t, lang } = useI18n();
   const measure = doc.areas[a]!.measures[m]!;
   const at: Path = ['areas', a, 'measures', m];
-  const set = (field: string, fn: (x: MeasureDoc) => MeasureDoc) =>
-    change([...at, field], updateMeasure(doc, a, m, fn));
+  const set = <K extends keyof MeasureDoc>(field: K, value: MeasureDoc[K]) =>
+    change(
+      [...at, field],
+      updateMeasure(doc, a, m, (x) => ({ ...x, [field]: value })),
+    );
   return (
     <Form layout="vertical" component="div">
       <Row gutter={16}>
         <Col xs={24} md={6}>
-          <Field
+          <TextField
             path={[...at, 'clause']}
             label={t('programme.clause')}
             required
             extra={t('programme.measure.clauseExtra')}
-          >
-            {(id) => (
-              <Input
-                id={id}
-                value={measure.clause}
-                onChange={(e) => set('clause', (x) => ({ ...x, clause: e.target.value }))}
-              />
-            )}
-          </Field>
+            value={measure.clause}
+            onChange={(clause) => set('clause', clause)}
+          />
         </Col>
         <Col xs={24} md={18}>
-          <Field path={[...at, 'title']} label={t('programme.measure.title')} required>
-            {(id) => (
-              <Input
-                id={id}
-                value={measure.title}
-                onChange={(e) => set('title', (x) => ({ ...x, title: e.target.value }))}
-              />
-            )}
-          </Field>
+          <TextField
+            path={[...at, 'title']}
+            label={t('programme.measure.title')}
+            required
+            value={measure.title}
+            onChange={(title) => set('title', title)}
+          />
         </Col>
         <Col span={24}>
           <Field
@@ -265,7 +228,7 @@ export function MeasureForm(props: NodeFormProps & { a: number; m: number }) {
                 id={id}
                 autoSize={{ minRows: 3, maxRows: 12 }}
                 value={measure.text}
-                onChange={(e) => set('text', (x) => ({ ...x, text: e.target.value }))}
+                onChange={(e) => set('text', e.target.value)}
               />
             )}
           </Field>
@@ -283,9 +246,7 @@ export function MeasureForm(props: NodeFormProps & { a: number; m: number }) {
                 value={measure.activityTypes}
                 options={activityOptions(lang)}
                 optionFilterProp="label"
-                onChange={(codes) =>
-                  set('activityTypes', (x) => ({ ...x, activityTypes: codes as MeasureDoc['activityTypes'] }))
-                }
+                onChange={(codes) => set('activityTypes', codes as MeasureDoc['activityTypes'])}
               />
             )}
           </Field>
@@ -295,16 +256,15 @@ export function MeasureForm(props: NodeFormProps & { a: number; m: number }) {
           />
         </Col>
         <Col span={24}>
-          <Field path={[...at, 'key']} label={t('programme.key')} required extra={t('programme.keyExtra')}>
-            {(id) => (
-              <Input
-                id={id}
-                value={measure.key}
-                style={{ maxWidth: 360 }}
-                onChange={(e) => set('key', (x) => ({ ...x, key: e.target.value }))}
-              />
-            )}
-          </Field>
+          <TextField
+            path={[...at, 'key']}
+            label={t('programme.key')}
+            required
+            extra={t('programme.keyExtra')}
+            value={measure.key}
+            style={{ maxWidth: 360 }}
+            onChange={(key) => set('key', key)}
+          />
         </Col>
       </Row>
 

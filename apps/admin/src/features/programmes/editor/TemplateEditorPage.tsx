@@ -1,21 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Popconfirm,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Popconfirm, Row, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import {
   ArrowDownOutlined,
   ArrowUpOutlined,
@@ -27,8 +11,11 @@ import {
 } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import type { Template } from '@guanai/contracts';
+import { sameJson } from '@guanai/domain/programmes';
 import { ApiError, errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
+import { PageHeader } from '@/app/PageHeader';
+import { RecordNotLoaded } from '@/app/RecordNotLoaded';
 import { isStale, reloadTemplate, saveDraft, useTemplate } from '../api';
 import type { Doc } from '../labels';
 import { VersionsTable } from '../VersionsTable';
@@ -42,7 +29,6 @@ import {
   pathOf,
   refAt,
   removeNode,
-  sameJson,
   siblingsOf,
   withIndex,
   type NodeRef,
@@ -73,18 +59,8 @@ export function TemplateEditorPage() {
     <Button onClick={() => navigate('/programme-templates')}>{t('programme.templates.back')}</Button>
   );
 
-  if (template.isPending) return <Spin />;
-  if (template.isError) {
-    const missing = template.error instanceof ApiError && [400, 403, 404].includes(template.error.status);
-    return (
-      <Result
-        status={missing ? '404' : 'error'}
-        title={missing ? t('programme.templates.notFound') : t('common.loadFailed')}
-        subTitle={missing ? undefined : errorMessage(template.error)}
-        extra={toList}
-      />
-    );
-  }
+  if (!template.isSuccess)
+    return <RecordNotLoaded query={template} notFound={t('programme.templates.notFound')} back={toList} />;
   return <Editor template={template.data} />;
 }
 
@@ -284,35 +260,31 @@ function Editor({ template }: { template: Template }) {
   return (
     <ProblemsContext.Provider value={problems}>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card>
-          <Flex justify="space-between" align="flex-start" wrap gap={16}>
-            <div>
-              <Space size={8} align="center" wrap>
-                <Typography.Title level={3} style={{ margin: 0 }}>
-                  {draft.name || template.name}
-                </Typography.Title>
-                {template.latestVersion > 0 ? (
-                  <Tag color="green">{t('programme.templates.latest', { n: template.latestVersion })}</Tag>
-                ) : (
-                  <Tag>{t('programme.templates.unpublished')}</Tag>
-                )}
-                {dirty ? (
-                  <Tag color="orange">{t('programme.editor.unsaved')}</Tag>
-                ) : (
-                  template.hasUnpublishedChanges &&
-                  template.latestVersion > 0 && (
-                    <Tag color="gold">{t('programme.templates.pendingChanges')}</Tag>
-                  )
-                )}
-              </Space>
-              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-                {template.key}
-                {template.basedOn
-                  ? ` · ${t('programme.templates.basedOnX', { from: template.basedOn })}`
-                  : ''}
-              </Typography.Paragraph>
-            </div>
-            <Space wrap>
+        <PageHeader
+          title={draft.name || template.name}
+          tags={
+            <>
+              {template.latestVersion > 0 ? (
+                <Tag color="green">{t('programme.templates.latest', { n: template.latestVersion })}</Tag>
+              ) : (
+                <Tag>{t('programme.templates.unpublished')}</Tag>
+              )}
+              {dirty ? (
+                <Tag color="orange">{t('programme.editor.unsaved')}</Tag>
+              ) : (
+                template.hasUnpublishedChanges &&
+                template.latestVersion > 0 && (
+                  <Tag color="gold">{t('programme.templates.pendingChanges')}</Tag>
+                )
+              )}
+            </>
+          }
+          subtitle={
+            template.key +
+            (template.basedOn ? ` · ${t('programme.templates.basedOnX', { from: template.basedOn })}` : '')
+          }
+          actions={
+            <>
               <Button
                 type="primary"
                 icon={<SaveOutlined />}
@@ -342,9 +314,9 @@ function Editor({ template }: { template: Template }) {
               >
                 {t('programme.templates.back')}
               </Button>
-            </Space>
-          </Flex>
-        </Card>
+            </>
+          }
+        />
 
         <Tabs
           activeKey={tab}

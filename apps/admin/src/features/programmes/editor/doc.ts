@@ -216,18 +216,3 @@ export function addIndicator(doc: Doc, a: number, m: number): [Doc, NodeRef] {
 
 /** Whether `path` lies at or below `prefix`. */
 export const startsWith = (path: Path, prefix: Path) => prefix.every((p, i) => path[i] === p);
-
-/** Structural equality of JSON values; object key order does not matter (the server's jsonb reorders). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set(
-    [...Object.keys(ra), ...Object.keys(rb)].filter((k) => ra[k] !== undefined || rb[k] !== undefined),
-  );
-  return [...keys].every((k) => sameJson(ra[k], rb[k]));
-}
