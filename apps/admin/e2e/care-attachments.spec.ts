@@ -21,6 +21,8 @@ test('a care record keeps files: upload, download, refuse a program, remove with
   const { id } = (await created.json()) as { id: string };
 
   await logIn(page, state.users.tenantAdmin, state.password);
+  // Logged in (the session is kept) before the address changes.
+  await expect(page.getByRole('menuitem', { name: '教师档案' })).toBeVisible();
   await page.goto(`/care/${id}`);
   const files = page.locator('.ant-card').filter({ hasText: '附件' }).last();
   await expect(files.getByText('暂无附件')).toBeVisible();
