@@ -1,13 +1,20 @@
 import type { Machine } from './machine';
+import { table } from './markdown';
 import type { LoadOptions, Measurement } from './load';
 import { TARGET_PEAK_RSS_MIB, TARGET_ROWS_PER_SECOND, type ImportFigures } from './import-bench';
 import {
   ALONE,
+  SWEEP_CONNECTIONS,
   TARGET_LIST_P95_MS,
   TEACHER_LIST,
   type ListMeasurement,
+  type SweepPoint,
   type TeacherListFigures,
 } from './teacher-list-bench';
+import { renderCompliance } from './report-compliance';
+import type { ComplianceFigures } from './compliance-bench';
+
+export { renderCompliance };
 
 export interface Report {
   date: Date;
@@ -27,6 +34,8 @@ export interface Report {
   imports?: ImportFigures | { failure: string };
   /** The teacher-list benchmark at 1,000,000 teachers, when it ran. */
   teacherList?: TeacherListFigures | { failure: string };
+  /** The compliance benchmark (issue 4) on the same teachers, when it ran. */
+  compliance?: ComplianceFigures | { failure: string };
 }
 
 export const HEADER = `# Benchmarks
@@ -63,31 +72,6 @@ export function method(load: LoadOptions, extraUsers: number): string {
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
-
-/** Columns a cell takes as Prettier counts them: CJK and full-width characters take two. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      ch,
-    )
-      ? 2
-      : 1;
-  return w;
-}
-
-/**
- * A Markdown table laid out the way Prettier lays it out (padded cells, `---:` for right-aligned
- * columns), so `prettier --check` passes on the written file.
- */
-export function table(head: string[], rows: string[][], right: boolean[]): string {
-  const widths = head.map((h, i) => Math.max(3, width(h), ...rows.map((r) => width(r[i]!))));
-  const pad = (c: string, i: number) => ' '.repeat(widths[i]! - width(c));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (right[i] ? pad(c, i) + c : c + pad(c, i))).join(' | ')} |`;
-  const rule = `| ${widths.map((w, i) => (right[i] ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ')} |`;
-  return [line(head), rule, ...rows.map(line)].join('\n');
-}
 
 const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
 const s1 = (v: number) => `${v.toFixed(1)} s`;
@@ -180,6 +164,8 @@ export function renderTeacherList(
   request one at a time (${ALONE.warmupSeconds} s warm-up, ${ALONE.seconds} s on one connection): "alone" is what a request costs without
   waiting for others.
 - Target: p95 below ${TARGET_LIST_P95_MS} ms for every variant (at ${load.connections} connections).
+- Concurrency sweep: the default variant again at ${SWEEP_CONNECTIONS.filter((c) => c !== load.connections).join(', ')} connections (${load.warmupSeconds} s warm-up, ${load.seconds} s
+  each); its ${load.connections}-connection row is the run above.
 - \`BENCH_ONLY=teachers npm run bench\` runs this benchmark alone and prints its section instead of
   rewriting this file.`;
   if ('failure' in figures) {
@@ -254,11 +240,54 @@ export function renderTeacherList(
 ${table(['measure', 'value'], seedRows, [false, false])}
 
 ${table(head, rows, [false, false, ...head.slice(2).map(() => true)])}
-${queueing(results, load, reference)}
+${sweepTable(figures.sweep)}${queueing(results, load, reference)}
 ${LIST_QUERIES}
 `,
     findings,
   };
+}
+
+/** The default variant by concurrency, and the highest concurrency whose p95 met the target. */
+function sweepTable(sweep: SweepPoint[] | undefined): string {
+  if (!sweep?.length) return '';
+  const head = [
+    'connections',
+    'requests/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    '2xx',
+    `p95 < ${TARGET_LIST_P95_MS} ms`,
+  ];
+  const rows = sweep.map((p) =>
+    p.failure
+      ? [String(p.connections), 'FAILED', '–', '–', '–', '–', n0(p.ok), 'no']
+      : [
+          String(p.connections),
+          n0(p.requestsPerSecond),
+          ms(p.p50),
+          ms(p.p95),
+          ms(p.p99),
+          ms(p.max),
+          n0(p.ok),
+          p.p95 < TARGET_LIST_P95_MS ? 'yes' : 'no',
+        ],
+  );
+  const ok = sweep.filter((p) => !p.failure && p.p95 < TARGET_LIST_P95_MS).map((p) => p.connections);
+  const best = ok.length ? Math.max(...ok) : undefined;
+  const verdict =
+    best === undefined
+      ? `The default list's p95 is above ${TARGET_LIST_P95_MS} ms even at one connection.`
+      : best === sweep[sweep.length - 1]!.connections
+        ? `The default list's p95 stays under ${TARGET_LIST_P95_MS} ms at every concurrency measured, up to ${best} connections.`
+        : `The default list's p95 stays under ${TARGET_LIST_P95_MS} ms up to ${best} concurrent connection${best === 1 ? '' : 's'} on this machine, ` +
+          `not at ${sweep.find((p) => p.connections > best)!.connections}.`;
+  return `\nThe default variant (\`GET /api/v1/teachers\`) by concurrency:\n\n${table(
+    head,
+    rows,
+    head.map(() => true),
+  )}\n\n${verdict}\n`;
 }
 
 /** How the list's SQL is shaped; kept beside the figures it explains. */
@@ -344,6 +373,7 @@ export function renderReport(r: Report, extraUsers: number): string {
     r.load,
     r.results.find((m) => m.target.name === 'me'),
   );
+  const compliance = renderCompliance(r.compliance);
   const findings = r.results
     .filter((x) => x.failure || x.note)
     .map((x) => {
@@ -351,7 +381,8 @@ export function renderReport(r: Report, extraUsers: number): string {
       return x.failure ? `- ${what} failed under load: ${x.failure}.` : `- ${what}: ${x.note}.`;
     })
     .concat(imports.findings)
-    .concat(list.findings);
+    .concat(list.findings)
+    .concat(compliance.findings);
   return `${HEADER}
 
 ${method(r.load, extraUsers)}
@@ -372,5 +403,5 @@ ${baseName} is the baseline: the same HTTP stack (helmet, request id, JSON body 
 context, guards, the Redis rate-limit counter) with no authentication and no database. An authenticated
 request adds the JWT check, a session lookup in its own transaction and the handler's scoped, RLS-bound
 transaction; the ratios show what that costs.
-${imports.section ? `\n${imports.section}` : ''}${list.section ? `\n${list.section}` : ''}${findings.length ? `\n## Findings\n\n${findings.join('\n')}\n` : ''}`;
+${imports.section ? `\n${imports.section}` : ''}${list.section ? `\n${list.section}` : ''}${compliance.section ? `\n${compliance.section}` : ''}${findings.length ? `\n## Findings\n\n${findings.join('\n')}\n` : ''}`;
 }

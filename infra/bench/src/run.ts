@@ -15,21 +15,30 @@ import { measure, type LoadOptions, type Measurement, type Target } from './load
 import { describeMachine } from './machine';
 import { freePort, within } from './ports';
 import { MiniRedis } from './redis';
-import { renderReport, renderTeacherList } from './report';
+import { renderCompliance, renderReport, renderTeacherList } from './report';
 import { seedBench, type BenchData } from './seed';
-import { benchTeacherList, TEACHER_LIST, type TeacherListFigures } from './teacher-list-bench';
+import {
+  benchTeacherList,
+  seedListDatabase,
+  TEACHER_LIST,
+  type TeacherListFigures,
+} from './teacher-list-bench';
+import { benchCompliance, type ComplianceFigures } from './compliance-bench';
+import type { TeacherListData } from './teacher-list-seed';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 const REPORT_PATH = join(REPO_ROOT, 'docs/benchmarks.md');
 const EXTRA_USERS = 200;
 const LOAD: LoadOptions = { connections: 50, warmupSeconds: 2, seconds: 10 };
 /** The whole run, setup and clean-up included, ends by itself within this. */
-const DEADLINE_MS = 25 * 60_000;
+const DEADLINE_MS = 30 * 60_000;
 /**
- * BENCH_ONLY=teachers runs only the teacher-list benchmark and prints its section instead of
- * rewriting docs/benchmarks.md (which keeps the last full run).
+ * BENCH_ONLY=teachers runs only the teacher-list benchmark, BENCH_ONLY=compliance only the compliance
+ * benchmark (on the same 1,000,000 teachers), and prints its section instead of rewriting
+ * docs/benchmarks.md (which keeps the last full run).
  */
 const ONLY = process.env.BENCH_ONLY;
+const PARTS = ['teachers', 'compliance'] as const;
 /** Rows of the import benchmark's workbook. */
 const IMPORT_ROWS = 100_000;
 /** More failed requests than this share make the figures meaningless (an error page is fast). */
@@ -40,7 +49,10 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 interface Resources {
   db?: TestDatabase;
   api?: ApiProcess;
-  /** The teacher-list benchmark's own database (1,000,000 teachers) and the API started on it. */
+  /**
+   * The teacher-list benchmark's own database (1,000,000 teachers, then the compliance benchmark's
+   * care work on them) and the API started on it.
+   */
   listDb?: TestDatabase;
   listApi?: ApiProcess;
   /** The worker, started for the import benchmark. */
@@ -103,7 +115,7 @@ async function startApi(
   db: TestDatabase,
   fixture: TenantFixture,
   track: (api: ApiProcess) => void,
-): Promise<Server> {
+): Promise<Server & { login: (who: keyof TenantFixture['users']) => Promise<string> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: ApiEnv = { ...runEnv(res, db), PORT: String(port) };
@@ -115,8 +127,9 @@ async function startApi(
   } catch (err) {
     throw new Error(`${(err as Error).message}\n--- API output ---\n${api.output()}`, { cause: err });
   }
-  const admin = fixture.users.tenantAdmin;
-  return { baseUrl, token: await login(baseUrl, admin.username, fixture.password) };
+  const as = (who: keyof TenantFixture['users']) =>
+    login(baseUrl, fixture.users[who].username, fixture.password);
+  return { baseUrl, token: await as('tenantAdmin'), login: as };
 }
 
 async function startServer(res: Resources, data: BenchData): Promise<Server> {
@@ -141,50 +154,91 @@ async function probe(server: Server, target: Target): Promise<string | undefined
   }
 }
 
-function failureOf(m: Measurement): string | undefined {
+function failureOf(m: Measurement, load: LoadOptions = LOAD): string | undefined {
   const failed = m.non2xx + m.errors;
   if (m.ok > 0 && failed <= (m.ok + failed) * MAX_FAILURE_SHARE) return undefined;
   const answered = m.ok + m.non2xx;
   return (
     `${m.ok} successful responses in ${m.durationSeconds} s; ${m.non2xx} non-2xx, ${m.errors} errors ` +
-    `(${m.timeouts} timeouts of ${LOAD.connections} connections, 10 s each)` +
+    `(${m.timeouts} timeouts of ${load.connections} connections, 10 s each)` +
     (answered === 0 ? ': the endpoint stopped answering under load' : '')
   );
 }
 
+type Failed = { failure: string };
+const failureFrom = (err: unknown): Failed => ({ failure: (err as Error).message.split('\n')[0]! });
+
 /**
- * The teacher-list benchmark on a database of its own (1,000,000 teachers), with an API started on
- * it; both are gone when it returns.
+ * The teacher-list benchmark and the compliance benchmark, on one database of their own (1,000,000
+ * teachers; the compliance benchmark adds its care work after the list is measured), with an API
+ * started on it; both are gone when it returns.
  */
-async function teacherList(res: Resources): Promise<TeacherListFigures | { failure: string }> {
+async function listDatabase(
+  res: Resources,
+  parts: { teachers: boolean; compliance: boolean },
+): Promise<{ list?: TeacherListFigures | Failed; compliance?: ComplianceFigures | Failed }> {
   log(
-    `teacher-list benchmark: ${TEACHER_LIST.teachers.toLocaleString('en-US')} teachers in ${TEACHER_LIST.tenants} unions, ` +
+    `teacher-list database: ${TEACHER_LIST.teachers.toLocaleString('en-US')} teachers in ${TEACHER_LIST.tenants} unions, ` +
       'on a database of its own',
   );
+  const out: { list?: TeacherListFigures | Failed; compliance?: ComplianceFigures | Failed } = {};
+  const apiOutput = () => (res.listApi ? `\n--- API output ---\n${res.listApi.output()}` : '');
   try {
-    res.listDb = await within(
-      120_000,
-      'creating the teacher-list database',
-      createTestDatabase('guanai_bench_list'),
-    );
-    const env = runEnv(res, res.listDb);
-    return await benchTeacherList({
-      db: res.listDb,
-      keys: { FIELD_KEYS: env.FIELD_KEYS, LOOKUP_HASH_KEY: env.LOOKUP_HASH_KEY },
-      load: LOAD,
-      log,
-      startApi: (data) => startApi(res, res.listDb!, data.fixture, (api) => (res.listApi = api)),
-      failureOf,
-    });
-  } catch (err) {
-    log(
-      `  FAILED: ${(err as Error).message}${res.listApi ? `\n--- API output ---\n${res.listApi.output()}` : ''}`,
-    );
-    return { failure: (err as Error).message.split('\n')[0]! };
+    let data: TeacherListData;
+    let server: Awaited<ReturnType<typeof startApi>>;
+    try {
+      res.listDb = await within(
+        120_000,
+        'creating the teacher-list database',
+        createTestDatabase('guanai_bench_list'),
+      );
+      const env = runEnv(res, res.listDb);
+      data = await seedListDatabase(
+        res.listDb,
+        { FIELD_KEYS: env.FIELD_KEYS, LOOKUP_HASH_KEY: env.LOOKUP_HASH_KEY },
+        log,
+      );
+      server = await startApi(res, res.listDb, data.fixture, (api) => (res.listApi = api));
+    } catch (err) {
+      log(`  FAILED: ${(err as Error).message}${apiOutput()}`);
+      if (parts.teachers) out.list = failureFrom(err);
+      if (parts.compliance) out.compliance = failureFrom(err);
+      return out;
+    }
+    if (parts.teachers) {
+      try {
+        out.list = await benchTeacherList({ data, server, load: LOAD, log, failureOf });
+      } catch (err) {
+        log(`  FAILED: ${(err as Error).message}${apiOutput()}`);
+        out.list = failureFrom(err);
+      }
+    }
+    if (parts.compliance) {
+      try {
+        out.compliance = await benchCompliance({
+          db: res.listDb,
+          list: data,
+          baseUrl: server.baseUrl,
+          apiPid: res.listApi?.pid,
+          login: server.login,
+          log,
+          failureOf,
+        });
+      } catch (err) {
+        log(`  FAILED: ${(err as Error).message}${apiOutput()}`);
+        out.compliance = failureFrom(err);
+      }
+    }
+    return out;
   } finally {
     await stopAndDrop(res, 'listApi', 'listDb');
   }
 }
+
+const listFailed = (list: TeacherListFigures | Failed | undefined) =>
+  !list || 'failure' in list || list.results.some((r) => r.failure) || list.sweep.some((p) => p.failure);
+const complianceFailed = (c: ComplianceFigures | Failed | undefined) =>
+  !c || 'failure' in c || c.reads.some((r) => r.concurrent?.failure);
 
 async function bench(res: Resources): Promise<number> {
   const machine = describeMachine();
@@ -200,12 +254,19 @@ async function bench(res: Resources): Promise<number> {
   }
 
   if (ONLY === 'teachers') {
-    const list = await teacherList(res);
+    const { list } = await listDatabase(res, { teachers: true, compliance: false });
     console.log(renderTeacherList(list, LOAD).section);
     log('BENCH_ONLY=teachers: docs/benchmarks.md left as it was');
-    return 'failure' in list || list.results.some((r) => r.failure) ? 1 : 0;
+    return listFailed(list) ? 1 : 0;
   }
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: only "teachers" is known`);
+  if (ONLY === 'compliance') {
+    const { compliance } = await listDatabase(res, { teachers: false, compliance: true });
+    console.log(renderCompliance(compliance).section);
+    log(`load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
+    log('BENCH_ONLY=compliance: docs/benchmarks.md left as it was');
+    return complianceFailed(compliance) ? 1 : 0;
+  }
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: only ${PARTS.map((p) => `"${p}"`).join(' and ')} are known`);
 
   log('creating and migrating a fresh database');
   res.db = await within(120_000, 'creating the database', createTestDatabase('guanai_bench'));
@@ -297,7 +358,7 @@ async function bench(res: Resources): Promise<number> {
   }
   await stopAndDrop(res, 'api', 'db');
 
-  const list = await teacherList(res);
+  const { list, compliance } = await listDatabase(res, { teachers: true, compliance: true });
 
   const report = renderReport(
     {
@@ -313,6 +374,7 @@ async function bench(res: Resources): Promise<number> {
       baseline: 'live',
       imports,
       teacherList: list,
+      compliance,
     },
     EXTRA_USERS,
   );
@@ -320,8 +382,7 @@ async function bench(res: Resources): Promise<number> {
   log(`wrote ${REPORT_PATH}`);
   const failed = results.filter((r) => r.failure);
   if (failed.length) log(`${failed.length} endpoint(s) failed under load: see "Findings" in the report`);
-  const listFailed = 'failure' in list || list.results.some((r) => r.failure);
-  return failed.length || 'failure' in imports || listFailed ? 1 : 0;
+  return failed.length || 'failure' in imports || listFailed(list) || complianceFailed(compliance) ? 1 : 0;
 }
 
 /** Stops one API and drops one database of the run; never throws. */

@@ -39,7 +39,7 @@ export interface GenKeys {
 }
 
 /** mulberry32, as packages/db's synthetic teachers use: deterministic per seed. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

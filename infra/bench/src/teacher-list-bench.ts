@@ -25,9 +25,25 @@ export const ALONE: LoadOptions = { connections: 1, warmupSeconds: 1, seconds: 5
 
 export type TeacherListSeedFigures = Omit<TeacherListData, 'fixture' | 'schools'>;
 
+/** The default variant at each concurrency of the sweep (the last one is the main run's). */
+export const SWEEP_CONNECTIONS = [1, 10, 20, 50];
+
+export interface SweepPoint {
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  ok: number;
+  failure?: string;
+}
+
 export interface TeacherListFigures {
   seed: TeacherListSeedFigures;
   results: ListMeasurement[];
+  /** The default variant at SWEEP_CONNECTIONS, same warm-up and duration as the main run. */
+  sweep: SweepPoint[];
 }
 
 /** The first pages an administrator of a union opens most. */
@@ -58,25 +74,27 @@ export function listVariants(data: TeacherListData): (Target & { label: string; 
   ];
 }
 
+/** The teacher-list database: 100 unions × 10 schools and 1,000,000 teachers (also the compliance benchmark's). */
+export function seedListDatabase(
+  db: TestDatabase,
+  keys: GenKeys,
+  log: (m: string) => void,
+): Promise<TeacherListData> {
+  return within(10 * 60_000, 'seeding the teacher list', seedTeacherList({ db, keys, ...TEACHER_LIST, log }));
+}
+
 export interface TeacherListBenchOptions {
-  db: TestDatabase;
-  keys: GenKeys;
+  data: TeacherListData;
+  /** The built API on the seeded database, logged in as the benchmarked union's administrator. */
+  server: { baseUrl: string; token: string };
   load: LoadOptions;
   log: (m: string) => void;
-  /** Starts the built API on `db` and logs in as the benchmarked union's administrator. */
-  startApi: (data: TeacherListData) => Promise<{ baseUrl: string; token: string }>;
   /** Marks a measurement failed (too many non-2xx), as the other endpoints are judged. */
-  failureOf: (m: Measurement) => string | undefined;
+  failureOf: (m: Measurement, load: LoadOptions) => string | undefined;
 }
 
 export async function benchTeacherList(opts: TeacherListBenchOptions): Promise<TeacherListFigures> {
-  const { log } = opts;
-  const data = await within(
-    10 * 60_000,
-    'seeding the teacher list',
-    seedTeacherList({ db: opts.db, keys: opts.keys, ...TEACHER_LIST, log }),
-  );
-  const server = await opts.startApi(data);
+  const { log, data, server } = opts;
   const headers = { authorization: `Bearer ${server.token}` };
   const results: ListMeasurement[] = [];
   for (const v of listVariants(data)) {
@@ -99,7 +117,7 @@ export async function benchTeacherList(opts: TeacherListBenchOptions): Promise<T
       measure(server.baseUrl, { ...v, headers }, opts.load),
     );
     m.target = { name: v.name, method: v.method, path: v.path };
-    m.failure = opts.failureOf(m);
+    m.failure = opts.failureOf(m, opts.load);
     log(
       m.failure
         ? `  FAILED: ${m.failure}`
@@ -122,6 +140,42 @@ export async function benchTeacherList(opts: TeacherListBenchOptions): Promise<T
       alone: { p50: one.p50, p95: one.p95, requestsPerSecond: one.requestsPerSecond },
     });
   }
+  // The default variant from one connection up to the main run's: where p95 stays under the target.
+  const variant = listVariants(data)[0]!;
+  const sweep: SweepPoint[] = [];
+  for (const connections of SWEEP_CONNECTIONS) {
+    const main = results[0]!;
+    let m: Measurement;
+    if (connections === opts.load.connections) {
+      m = main;
+    } else {
+      const load = { ...opts.load, connections };
+      log(
+        `${variant.path} at ${connections} connections: ${load.warmupSeconds} s warm-up, ${load.seconds} s`,
+      );
+      m = await within(
+        (load.warmupSeconds + load.seconds) * 1000 + 60_000,
+        variant.path,
+        measure(server.baseUrl, { ...variant, headers }, load),
+      );
+      m.failure = opts.failureOf(m, load);
+      log(
+        m.failure
+          ? `  FAILED: ${m.failure}`
+          : `  ${Math.round(m.requestsPerSecond)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms`,
+      );
+    }
+    sweep.push({
+      connections,
+      requestsPerSecond: m.requestsPerSecond,
+      p50: m.p50,
+      p95: m.p95,
+      p99: m.p99,
+      max: m.max,
+      ok: m.ok,
+      failure: m.failure,
+    });
+  }
   const { fixture: _f, schools: _s, ...seed } = data;
-  return { seed, results };
+  return { seed, results, sweep };
 }

@@ -91,7 +91,7 @@ async function createOrgs(
  * COPY … FROM STDIN through a pg client, as a query object pg drives (the protocol pg-copy-streams
  * implements), with the rows pulled from `source` and the socket's back-pressure respected.
  */
-function copyFrom(
+export function copyFrom(
   client: { query(q: object): unknown },
   sql: string,
   source: AsyncIterable<Buffer>,
