@@ -201,7 +201,7 @@ const notesText = (notes: PlanNote[]) =>
   notes
     .map(
       (n) =>
-        `${n.node}${n.loops > 1 ? ` (${n0(n.loops)} loops)` : ''}: ${n0(n.estimated)} rows estimated, ${n0(n.actual)} actual` +
+        `${n.node}${n.loops > 1 ? ` (${n0(n.loops)} loops)` : ''}: ${n0(n.estimated)} row${n.estimated === 1 ? '' : 's'} estimated, ${n0(n.actual)} actual` +
         (n.removedByJoinFilter ? `, ${n0(n.removedByJoinFilter)} removed by its join filter` : '') +
         (n.removedByFilter ? `, ${n0(n.removedByFilter)} read and removed by its filter` : ''),
     )
@@ -234,8 +234,9 @@ function breakdownSection(breakdowns: Breakdown[]): string {
   return `
 Where a drill-down's time goes: the engine calls its endpoint makes, run directly as the application
 role in the union administrator's scope (the second of two runs), every statement timed; the slowest
-one then under \`EXPLAIN (ANALYZE)\` in the same scope, with any planner setting the engine made for it. "Plan nodes far off" lists nodes whose row
-estimate was 100 times off, or that discarded a million rows in a join filter.
+one then under \`EXPLAIN (ANALYZE)\` in the same scope, with any planner setting the engine made for
+it. "Plan nodes far off" lists the nodes where a row estimate first went 100 times off, and nodes
+that discarded a million rows in a join filter or read 100,000 rows only to filter them out.
 
 ${table(head, rows, [false, false, true, true, false, true, false])}
 `;
@@ -249,17 +250,18 @@ function why(r: ReadFigure, b: Breakdown | undefined, cores: number): string[] {
   if (b && s && (s.notes.length || s.ms >= b.totalMs / 2)) {
     const share = b.totalMs > 0 ? Math.round((s.ms / b.totalMs) * 100) : 0;
     out.push(
-      `  - ${under ? 'Alone' : 'Cause'}: of ${ms(b.totalMs)} ms in the engine, ${ms(s.ms)} ms (${share} %) is one statement, \`${s.what}\`` +
+      `  - ${under ? 'In the engine' : 'Cause'}: ${ms(b.totalMs)} ms, of which ${ms(s.ms)} ms (${share} %) is one statement, \`${s.what}\`` +
         (s.settings.length ? ` (with ${s.settings.join(', ')})` : '') +
         (s.notes.length ? `; its plan: ${notesText(s.notes)}.` : '.'),
     );
   }
   if (under) {
     const cpu = r.cpu.apiMs + r.cpu.postgresMs;
+    const n = CONCURRENT.connections;
     out.push(
-      `  - Cause: one at a time it takes ${ms(r.sequential.p50)} ms at the median and ${n0(cpu)} ms of CPU (API ${n0(r.cpu.apiMs)}, PostgreSQL ${n0(r.cpu.postgresMs)}): ` +
-        `${cores} cores finish at most about ${((cores * 1000) / Math.max(1, cpu)).toFixed(1)} such requests a second, fewer with the load generator on the same machine ` +
-        `(${r.concurrent && !r.concurrent.failure ? `${r.concurrent.requestsPerSecond.toFixed(1)} were measured` : 'see the table'}), so ${CONCURRENT.connections} at once queue behind each other.`,
+      `  - Cause: one at a time it takes ${ms(r.sequential.p50)} ms at the median and ${n0(cpu)} ms of CPU (API ${n0(r.cpu.apiMs)}, PostgreSQL ${n0(r.cpu.postgresMs)}). ` +
+        `${n} at once need ${n} × ${n0(cpu)} ms of CPU from ${cores} cores, which the load generator also uses: about ${n0((n * cpu) / cores)} ms before the last of them is done, ` +
+        `so they wait for each other (${r.concurrent && !r.concurrent.failure ? `${r.concurrent.requestsPerSecond.toFixed(1)} requests/s were measured` : 'see the table'}).`,
     );
   }
   const reached = !!s && s.what.includes('reached') && s.what.includes('pending');
