@@ -51,22 +51,6 @@ function pendingCte(p: Params, q: IndicatorQuery, outcome: IndicatorOutcome, eli
   return `${roster},\n pending AS (SELECT teacher_id, unit_id FROM roster WHERE unit_id = ANY(${p.add(open, 'uuid[]')}))`;
 }
 
-/**
- * Runs a gap query with nested loops off. The planner guesses the teachers reached from the index
- * statistics of one union's slice of care_participants and is off by hundreds (30 estimated, 8,790 found
- * at 10 M rows, docs/benchmarks.md); with that guess it anti-joins the roster by nested loop, comparing
- * every pending teacher with every reached one (36 M comparisons, 1.5 s). A hash join does the same in
- * one pass whatever the guess. The setting is put back for the rest of the request's transaction.
- */
-async function withoutNestedLoops<T>(em: EntityManager, run: () => Promise<T>): Promise<T> {
-  await em.query(`SELECT set_config('enable_nestloop', 'off', true)`);
-  try {
-    return await run();
-  } finally {
-    await em.query(`SELECT set_config('enable_nestloop', 'on', true)`);
-  }
-}
-
 function prelude(p: Params, q: IndicatorQuery, outcome: IndicatorOutcome, eligible?: ReadonlyMap<string, string>): string | null {
   const pending = pendingCte(p, q, outcome, eligible);
   if (!pending) return null;
@@ -90,7 +74,7 @@ export async function missingTeachers(
   const with_ = prelude(p, q, outcome, eligible);
   if (!with_) return { items: [], total: 0 };
   const unit = page.onlyUnit ? `AND m.unit_id = ${p.add(page.onlyUnit, 'uuid')}` : '';
-  const rows = (await withoutNestedLoops(em, () => em.query(
+  const rows = (await em.query(
     `${with_}
      SELECT m.teacher_id::text AS teacher_id, t.name, m.unit_id::text AS unit_id, o.name AS unit_name,
             count(*) OVER () AS total
@@ -99,7 +83,7 @@ export async function missingTeachers(
       ORDER BY o.name, o.id, t.name, t.id
       LIMIT ${p.add(page.limit, 'int')} OFFSET ${p.add(page.offset, 'int')}`,
     p.values,
-  ))) as { teacher_id: string; name: string; unit_id: string; unit_name: string; total: string }[];
+  )) as { teacher_id: string; name: string; unit_id: string; unit_name: string; total: string }[];
   if (rows.length === 0 && page.offset > 0) {
     // Past the last page: the total still says how many there are.
     const all = await missingTeachers(em, q, outcome, { ...page, limit: 1, offset: 0 }, eligible);
@@ -124,14 +108,14 @@ export async function coverageByUnit(
   const p = new Params();
   const with_ = prelude(p, q, outcome, eligible);
   if (!with_) return [];
-  const rows = (await withoutNestedLoops(em, () => em.query(
+  const rows = (await em.query(
     `${with_}
      SELECT m.unit_id::text AS unit_id, o.name AS unit_name, count(*) AS population, count(x.teacher_id) AS reached
        FROM pending m JOIN orgs o ON o.id = m.unit_id LEFT JOIN reached x ON x.teacher_id = m.teacher_id
       GROUP BY m.unit_id, o.name
      HAVING count(x.teacher_id) < count(*)`,
     p.values,
-  ))) as { unit_id: string; unit_name: string; population: string; reached: string }[];
+  )) as { unit_id: string; unit_name: string; population: string; reached: string }[];
   return rows
     .map((r) => {
       const population = Number(r.population);
