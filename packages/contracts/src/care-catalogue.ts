@@ -167,12 +167,28 @@ export const INDICATOR_LEVELS = ['school', 'tenant'] as const;
  */
 export const ELIGIBLE_GROUPS = ['rotation_eligible', 'rotation_eligible_backbone'] as const;
 
-/** Festivals named by the documents' 节日 clauses; lunar ones (Spring Festival, Mid-Autumn) move each year. */
-export const FESTIVALS = ['spring_festival', 'mid_autumn', 'teachers_day', 'womens_day'] as const;
+/**
+ * Festivals named by the documents' 节日 clauses, and the traditional ones unions mark: the lunar ones
+ * (Spring Festival, Dragon Boat, Mid-Autumn, Double Ninth for retired teachers) move each year.
+ * Women's Day concerns women teachers only.
+ */
+export const FESTIVALS = [
+  'spring_festival',
+  'mid_autumn',
+  'teachers_day',
+  'womens_day',
+  'dragon_boat',
+  'double_ninth',
+] as const;
 
-/** Dated moments in a teacher's career: 从教满30年 (Leiyang 4, 10), statutory retirement (Zhejiang 二（三）1, Leiyang 10). */
-export const ANNIVERSARIES = ['teaching_30_years', 'retirement'] as const;
+/**
+ * Dated moments in a teacher's career: 从教满30年 (Leiyang 4, 10), statutory retirement (Zhejiang 二（三）1,
+ * Leiyang 10), any number of years of teaching, and union membership milestones (years since joining).
+ */
+export const ANNIVERSARIES = ['teaching_30_years', 'retirement', 'teaching_years', 'union_years'] as const;
 
-/** Who is reminded: the union officer of the teacher's school, the tenant's officer, or the teacher. */
-export const REMINDER_AUDIENCES = ['school_officer', 'tenant_officer', 'teacher'] as const;
-
+/**
+ * Who is reminded: the union officer of the teacher's unit (the tenant's officers when the unit has
+ * none), the tenant's officers, the teacher, or everyone holding a named role in the tenant.
+ */
+export const REMINDER_AUDIENCES = ['school_officer', 'tenant_officer', 'teacher', 'role'] as const;

@@ -13,7 +13,11 @@ export const Fen = z.number().int('AMOUNT_NOT_INTEGER').min(0, 'AMOUNT_NEGATIVE'
 /** At most this many participants per request; a bigger activity is recorded in several requests. */
 export const MAX_PARTICIPANTS = 20_000;
 
-const IdNumberText = z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, 'ID_NUMBER_FORMAT');
+const IdNumberText = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, 'ID_NUMBER_FORMAT');
 
 /** Who took part: any combination of ids, a teacher-list filter and pasted ID numbers (the union of all). */
 export const ParticipantSelection = z.strictObject({
@@ -34,6 +38,8 @@ const CareFields = {
   activityType: ActivityTypeCode,
   title: z.string().trim().min(1).max(200),
   occurredOn: IsoDate,
+  /** 回访日期: a day to go back to the teacher, not before occurredOn; the reminders remind on it. */
+  followUpOn: IsoDate.nullable().optional(),
   amountFen: Fen.default(0),
   notes: z.string().trim().max(2000).nullable().optional(),
 };
@@ -51,6 +57,8 @@ export const UpdateCareRecordRequest = z.strictObject({
   activityType: ActivityTypeCode.optional(),
   title: z.string().trim().min(1).max(200).optional(),
   occurredOn: IsoDate.optional(),
+  /** null clears it. */
+  followUpOn: IsoDate.nullable().optional(),
   amountFen: Fen.optional(),
   notes: z.string().trim().max(2000).nullable().optional(),
   addParticipants: ParticipantSelection.optional(),
@@ -58,7 +66,10 @@ export const UpdateCareRecordRequest = z.strictObject({
 });
 export type UpdateCareRecordRequest = z.infer<typeof UpdateCareRecordRequest>;
 
-export const DeleteCareRecordRequest = z.strictObject({ version: Version, reason: z.string().trim().min(2).max(200) });
+export const DeleteCareRecordRequest = z.strictObject({
+  version: Version,
+  reason: z.string().trim().min(2).max(200),
+});
 
 export const CareRecordSummary = z.object({
   id: Id,
@@ -78,6 +89,7 @@ export type CareRecordSummary = z.infer<typeof CareRecordSummary>;
 export const CareRecordPage = pageOf(CareRecordSummary);
 
 export const CareRecord = CareRecordSummary.extend({
+  followUpOn: IsoDate.nullable(),
   notes: z.string().nullable(),
   createdBy: z.string().nullable(),
 });

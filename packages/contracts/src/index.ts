@@ -15,3 +15,6 @@ export * from './care-catalogue';
 export * from './programmes';
 export * from './care-records';
 export * from './compliance';
+export * from './reminders';
+export * from './notifications';
+export * from './disputes';

@@ -23,11 +23,35 @@ export const JOBS = {
     /** Enqueues compliance.refresh for every programme of a year; without one, this year's and last year's. */
     'compliance.refresh_all': z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }),
   },
+  reminders: {
+    /**
+     * Evaluates one tenant's reminder rules for a day (its own time zone's today when absent): creates
+     * the due reminders and their notifications. Idempotent: rows are keyed by rule, subject and day.
+     */
+    'reminders.evaluate': z.strictObject({ tenantId: z.uuid(), day: z.iso.date().optional() }),
+    /** Re-creates every tenant's daily scheduler from Postgres (hour and time zone may have changed). */
+    'reminders.sync_schedules': z.strictObject({}),
+  },
+  notifications: {
+    /** Sends one outbox row (notification_deliveries) on its channel; already sent → nothing. */
+    'notifications.deliver': z.strictObject({ deliveryId: z.uuid() }),
+  },
 } as const;
 
 export type QueueName = keyof typeof JOBS;
 export type JobName<Q extends QueueName> = keyof (typeof JOBS)[Q] & string;
 export type JobPayload<Q extends QueueName, J extends JobName<Q>> = z.infer<(typeof JOBS)[Q][J] & z.ZodType>;
+
+/** A job's payload checked against its schema before it is enqueued (producers) or handled (the worker). */
+export function parseJobPayload<Q extends QueueName, J extends JobName<Q>>(
+  queue: Q,
+  job: J,
+  payload: unknown,
+): JobPayload<Q, J> {
+  const schema = (JOBS[queue] as Record<string, z.ZodType>)[job];
+  if (!schema) throw new Error(`no job ${job} in queue ${queue}`);
+  return schema.parse(payload) as JobPayload<Q, J>;
+}
 
 /** Recurring jobs, run in the platform's time zone unless a tenant has its own. */
 export const SCHEDULES = [
@@ -54,6 +78,15 @@ export const SCHEDULES = [
     queue: 'compliance',
     job: 'compliance.refresh_all',
     pattern: '0 15 2 * * *',
+    tz: 'Asia/Shanghai',
+    data: {},
+  },
+  {
+    // Tenants created or re-timed since the worker started get their evaluation scheduler.
+    id: 'reminders:reminders.sync_schedules:quarter-hourly',
+    queue: 'reminders',
+    job: 'reminders.sync_schedules',
+    pattern: '0 */15 * * * *',
     tz: 'Asia/Shanghai',
     data: {},
   },

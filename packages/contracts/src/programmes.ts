@@ -11,13 +11,17 @@ import {
   REMINDER_AUDIENCES,
 } from './care-catalogue';
 import { Id, Name, Version } from './common';
+import { Role } from './roles';
 
 // Programme templates (a province's), their published versions, and the programme a tenant adopts
 // for a year. The document shapes mirror packages/domain/src/programmes/types.ts (which checks that
 // they agree); the rules a document must follow beyond its shape are the domain's validateTemplate.
 
 /** A stable key inside a template: indicators' results and reminder jobs are stored under it. */
-export const DocKey = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'KEY_FORMAT');
+export const DocKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'KEY_FORMAT');
 export const ActivityTypeCode = z.enum(ACTIVITY_TYPE_CODES);
 export type ActivityTypeCode = z.infer<typeof ActivityTypeCode>;
 export const IndicatorKind = z.enum(INDICATOR_KINDS);
@@ -47,22 +51,49 @@ export const IndicatorDoc = z.strictObject({
   clauseQuote: z.string().max(500),
 });
 
+/** Years at which an anniversary reminder fires (teaching_years, union_years): 1–60, e.g. [10, 20, 30]. */
+const Milestones = z.array(z.number().int().min(1).max(60)).min(1).max(12);
+
 export const ReminderTrigger = z.discriminatedUnion('kind', [
+  /** Per teacher: the birthday, solar or lunar as the teacher's record says. */
   z.strictObject({ kind: z.literal('birthday') }),
+  /** Per unit: a festival (women teachers only on Women's Day). */
   z.strictObject({ kind: z.literal('festival'), festival: z.enum(FESTIVALS) }),
-  z.strictObject({ kind: z.literal('anniversary'), anniversary: z.enum(ANNIVERSARIES) }),
-  z.strictObject({ kind: z.literal('checkup_due') }),
+  /** Per teacher: teaching_30_years and retirement take no years; teaching_years and union_years need them. */
+  z.strictObject({
+    kind: z.literal('anniversary'),
+    anniversary: z.enum(ANNIVERSARIES),
+    years: Milestones.optional(),
+  }),
+  /** Per teacher: no health check-up recorded this year by the date (default 10-31). */
+  z.strictObject({ kind: z.literal('checkup_due'), byMonthDay: MonthDay.optional() }),
+  /** Per school (or the tenant): the indicator's period ends while its stored result is not met. */
   z.strictObject({ kind: z.literal('quota'), indicatorKey: DocKey }),
+  /** Per tenant: a date of every year the tenant names (e.g. its own deadline or a local festival). */
   z.strictObject({ kind: z.literal('deadline'), monthDay: MonthDay }),
+  /** Per teacher: tagged as in hardship and not visited for `afterDays` days. */
+  z.strictObject({
+    kind: z.literal('hardship_followup'),
+    tag: z.string().trim().min(1).max(20).default('困难教师'),
+    afterDays: z.number().int().min(1).max(730),
+  }),
+  /** Per care record: the follow-up date an officer set on it. */
+  z.strictObject({ kind: z.literal('care_followup') }),
 ]);
 
 export const ReminderRuleDoc = z.strictObject({
   key: DocKey,
+  /** Shown on the reminder; absent, a name is made from the trigger. */
+  name: z.string().trim().min(1).max(60).optional(),
   trigger: ReminderTrigger,
-  offsetDays: z.number().int().min(-366).max(366),
+  /** Days before the trigger date that the reminder comes due: 3 = three days before a birthday. */
+  leadDays: z.number().int('LEAD_DAYS_NOT_INTEGER').min(0, 'LEAD_DAYS_NEGATIVE').max(366),
   audience: z.enum(REMINDER_AUDIENCES),
+  /** Required when audience is 'role'. */
+  role: Role.optional(),
   activityType: ActivityTypeCode.optional(),
 });
+export type ReminderRuleDoc = z.infer<typeof ReminderRuleDoc>;
 
 export const MeasureDoc = z.strictObject({
   key: DocKey,
@@ -147,10 +178,17 @@ export const CreateTemplateRequest = z
   });
 export type CreateTemplateRequest = z.infer<typeof CreateTemplateRequest>;
 
-export const SaveDraftRequest = z.strictObject({ version: Version, name: Name.optional(), draft: ProgrammeDocument });
+export const SaveDraftRequest = z.strictObject({
+  version: Version,
+  name: Name.optional(),
+  draft: ProgrammeDocument,
+});
 export type SaveDraftRequest = z.infer<typeof SaveDraftRequest>;
 
-export const PublishRequest = z.strictObject({ version: Version, note: z.string().trim().max(500).optional() });
+export const PublishRequest = z.strictObject({
+  version: Version,
+  note: z.string().trim().max(500).optional(),
+});
 
 export const DraftDiff = z.object({ against: z.number().int().nullable(), changes: z.array(TemplateChange) });
 

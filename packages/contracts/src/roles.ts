@@ -33,11 +33,25 @@ export const PERMISSIONS = [
   'care.read',
   'care.write',
   'compliance.read',
+  'reminder.read',
+  'reminder.act',
+  'reminder.configure',
+  'notification.admin',
+  'case.read',
+  'case.write',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;
 
 /** Organisation kinds: the province's tenants are city/county unions and university unions. */
-export const ORG_KINDS = ['platform', 'province', 'city', 'county', 'university', 'school', 'department'] as const;
+export const ORG_KINDS = [
+  'platform',
+  'province',
+  'city',
+  'county',
+  'university',
+  'school',
+  'department',
+] as const;
 export const OrgKind = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof OrgKind>;

@@ -20,8 +20,16 @@ export const TitleLevel = z.enum(['junior', 'intermediate', 'associate_senior', 
 export const TeacherStatus = z.enum(['active', 'retired', 'transferred_out', 'deceased']);
 export const RetirementCategory = z.enum(['cadre', 'worker']);
 export const MaritalStatus = z.enum(['single', 'married', 'divorced', 'widowed']);
-export const PoliticalStatus = z.enum(['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']);
+export const PoliticalStatus = z.enum([
+  'cpc_member',
+  'cpc_probationary',
+  'cyl_member',
+  'democratic_party',
+  'masses',
+]);
 export const UnionStatus = z.enum(['member', 'not_member', 'left']);
+/** Which calendar the teacher keeps their birthday by (农历生日: lunar); the birth date itself is always solar. */
+export const BirthdayCalendar = z.enum(['solar', 'lunar']);
 export const FamilyKind = z.enum(['spouse', 'parent', 'child', 'grandparent', 'grandchild']);
 export const SensitiveField = z.enum(['idNumber', 'phone', 'address', 'healthNote']);
 
@@ -29,9 +37,13 @@ export type Sex = z.infer<typeof Sex>;
 export type TitleLevel = z.infer<typeof TitleLevel>;
 export type TeacherStatus = z.infer<typeof TeacherStatus>;
 export type SensitiveField = z.infer<typeof SensitiveField>;
+export type BirthdayCalendar = z.infer<typeof BirthdayCalendar>;
 
 export const TitleRecord = z.strictObject({ level: TitleLevel, since: IsoDate });
-export const Honour = z.strictObject({ name: z.string().trim().min(1).max(100), year: z.number().int().min(1949).max(2100) });
+export const Honour = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  year: z.number().int().min(1949).max(2100),
+});
 export const Tag = z.string().trim().min(1).max(20);
 
 /** Facts computed from the record in packages/domain, shown and filterable. */
@@ -49,6 +61,7 @@ export const TeacherSummary = z.object({
   name: z.string(),
   sex: Sex,
   birthDate: IsoDate,
+  birthdayCalendar: BirthdayCalendar,
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   orgId: Id,
@@ -68,7 +81,13 @@ export const TeacherSummary = z.object({
 export type TeacherSummary = z.infer<typeof TeacherSummary>;
 export const TeacherPage = pageOf(TeacherSummary);
 
-export const Posting = z.object({ orgId: Id, orgName: z.string(), from: IsoDate, to: IsoDate.nullable(), rural: z.boolean() });
+export const Posting = z.object({
+  orgId: Id,
+  orgName: z.string(),
+  from: IsoDate,
+  to: IsoDate.nullable(),
+  rural: z.boolean(),
+});
 export const FamilyLink = z.object({
   id: Id,
   kind: FamilyKind,
@@ -112,8 +131,14 @@ const TeacherFields = {
   name: Name,
   sex: Sex,
   /** 18 characters, GB 11643 check digit; must agree with birth date and sex. */
-  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, 'ID_NUMBER_FORMAT'),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{17}[\dX]$/, 'ID_NUMBER_FORMAT'),
   birthDate: IsoDate,
+  /** The birthday reminders count lunar birthdays (农历生日) from the solar birth date. */
+  birthdayCalendar: BirthdayCalendar.default('solar'),
   phone: z.string().trim().regex(PHONE, 'PHONE_FORMAT').nullable().optional(),
   ethnicity: z.string().trim().max(20).nullable().optional(),
   politicalStatus: PoliticalStatus.nullable().optional(),
@@ -150,20 +175,42 @@ export const CreateTeacherRequest = z.strictObject({
 });
 export type CreateTeacherRequest = z.infer<typeof CreateTeacherRequest>;
 
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+// zod 4 applies a default even inside .optional(): an edit leaving a field out would reset it (unionStatus
+// to 'member', birthdayCalendar to 'solar', tags to []). An edit's fields are optional, without the defaults.
+const withoutDefault = (v: z.ZodType): z.ZodType =>
+  v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : v;
+
 export const UpdateTeacherRequest = z.strictObject({
   version: Version,
-  ...Object.fromEntries(Object.entries(TeacherFields).map(([k, v]) => [k, (v as z.ZodType).optional()])),
-} as { version: typeof Version } & { [K in keyof typeof TeacherFields]: z.ZodOptional<(typeof TeacherFields)[K]> });
+  ...Object.fromEntries(Object.entries(TeacherFields).map(([k, v]) => [k, withoutDefault(v).optional()])),
+} as { version: typeof Version } & {
+  [K in keyof typeof TeacherFields]: z.ZodOptional<WithoutDefault<(typeof TeacherFields)[K]>>;
+});
 export type UpdateTeacherRequest = z.infer<typeof UpdateTeacherRequest>;
 
-export const TEACHER_SORTS = ['name', '-name', 'birthDate', '-birthDate', 'retirementDate', '-retirementDate', 'teachingSince', '-teachingSince'] as const;
+export const TEACHER_SORTS = [
+  'name',
+  '-name',
+  'birthDate',
+  '-birthDate',
+  'retirementDate',
+  '-retirementDate',
+  'teachingSince',
+  '-teachingSince',
+] as const;
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ListTeachersQuery = PageQuery.extend({
   q: z.string().trim().max(50).optional(),
   /** Exact match through the keyed hash; never stored or logged in clear. */
-  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, 'ID_NUMBER_FORMAT').optional(),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{17}[\dX]$/, 'ID_NUMBER_FORMAT')
+    .optional(),
   orgId: Id.optional(),
   sex: Sex.optional(),
   ageMin: z.coerce.number().int().min(0).max(120).optional(),
@@ -184,7 +231,10 @@ export const ListTeachersQuery = PageQuery.extend({
 });
 export type ListTeachersQuery = z.infer<typeof ListTeachersQuery>;
 
-export const RevealRequest = z.strictObject({ field: SensitiveField, reason: z.string().trim().min(2).max(200) });
+export const RevealRequest = z.strictObject({
+  field: SensitiveField,
+  reason: z.string().trim().min(2).max(200),
+});
 export const RevealResponse = z.object({ field: SensitiveField, value: z.string().nullable() });
 
 export const TransferTeacherRequest = z.strictObject({ version: Version, orgId: Id, on: IsoDate });
@@ -203,6 +253,10 @@ export const AddFamilyLinkRequest = z
     if (v.relativeId && (v.relativeName || v.inEducation !== undefined))
       ctx.addIssue({ code: 'custom', path: ['relativeName'], message: 'FAMILY_LINK_EITHER' });
     if (!v.relativeId && (!v.relativeName || v.inEducation === undefined))
-      ctx.addIssue({ code: 'custom', path: v.relativeName ? ['inEducation'] : ['relativeId'], message: 'FAMILY_LINK_EITHER' });
+      ctx.addIssue({
+        code: 'custom',
+        path: v.relativeName ? ['inEducation'] : ['relativeId'],
+        message: 'FAMILY_LINK_EITHER',
+      });
   });
 export type AddFamilyLinkRequest = z.infer<typeof AddFamilyLinkRequest>;

@@ -192,3 +192,105 @@ export {
   type UnitCompliance,
   type IndicatorEvaluation,
 } from './compliance/indicators';
+export {
+  type BirthdayCalendar,
+  type FestivalCode,
+  type LunarDate,
+  lunarOf,
+  solarOfLunar,
+  solarAnniversary,
+  birthdayOn,
+  nextBirthday,
+  festivalDate,
+  nextFestival,
+} from './reminders/calendar';
+export { todayIn, hourIn, isValidTimeZone } from './reminders/zone';
+export { lunarLabel } from './reminders/lunar-label';
+export {
+  DEFAULT_CHECKUP_BY,
+  calendarOccurrence,
+  dueOn,
+  isDue,
+  isTeacherScanRule,
+  nextMonthDay,
+  teacherOccurrences,
+  windowStart,
+  type ReminderTeacher,
+  type TeacherOccurrence,
+} from './reminders/occurrences';
+export { FESTIVAL_NAMES, momentOf, reminderTitle, ruleName, type TitleSubject } from './reminders/titles';
+export {
+  effectiveRules,
+  type EffectiveRule,
+  type RuleOverride,
+  type TenantReminderSettings,
+} from './reminders/rules';
+export { BUILTIN_HOLIDAY_YEARS } from './holidays/builtin';
+export {
+  holidayCalendar,
+  mergeHolidayYears,
+  type HolidayCalendar,
+  type HolidayCoverage,
+} from './holidays/calendar';
+export {
+  validateHolidayYear,
+  type HolidayYear,
+  type HolidayYearProblem,
+  type HolidayYearProblemCode,
+} from './holidays/holiday-year';
+export { isoWeekday, isWeekend } from './holidays/weekday';
+export { firstWorkingDayFrom, periodEnd, periodEndMonths, periodEndYears } from './disputes/periods';
+export {
+  runningPeriod,
+  type DateRange,
+  type PeriodLength,
+  type RunningPeriod,
+} from './disputes/running-period';
+export {
+  MAX_AWARD_EXTENSION_DAYS,
+  checkDeadlineFacts,
+  isValidAwardExtension,
+  limitationStart,
+  type CaseDeadlineFacts,
+  type MediationFacts,
+  type ArbitrationFacts,
+  type CustomDeadline,
+  type DeadlineFactsProblem,
+  type DeadlineFactsProblemCode,
+} from './disputes/deadline-facts';
+export {
+  MEDIATION_DAYS,
+  LIMITATION_YEARS,
+  AWARD_DAYS,
+  DEFAULT_WARNING_DAYS,
+  caseDeadlines,
+  type CaseDeadline,
+  type DeadlineKind,
+  type DeadlineWarning,
+  type DeadlineOptions,
+} from './disputes/deadlines';
+export {
+  CASE_STATES,
+  CASE_ACTIONS,
+  TERMINAL_CASE_STATES,
+  CASE_HANDLER_ROLES,
+  CASE_SUBMITTER_ROLES,
+  isCaseState,
+  isCaseAction,
+  isOpenCaseState,
+  canSubmitCase,
+  allowedActions as allowedCaseActions,
+  transition as caseTransition,
+  type CaseState,
+  type CaseAction,
+  type TransitionRefusal,
+  type TransitionResult,
+} from './disputes/workflow';
+export {
+  CASE_OUTCOMES,
+  checkTransitionDetails,
+  type CaseOutcome,
+  type TransitionDetails,
+  type TransitionDetailsProblem,
+  type TransitionDetailsProblemCode,
+} from './disputes/transition-details';

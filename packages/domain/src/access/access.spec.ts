@@ -3,8 +3,13 @@ import { can, canAssignRole, isAdministrator, roleFitsOrg } from '../index';
 
 describe('permission matrix', () => {
   it('gives platform admins every permission but teachers’ personal data, and teachers none of the admin ones', () => {
-    // Care records name the teachers cared for; adopting a programme is a tenant's own act.
-    const tenantsOwn = (p: string) => p.startsWith('teacher.') || p.startsWith('care.') || p === 'programme.adopt';
+    // Care records, reminders and dispute cases name teachers; adopting a programme is a tenant's own act.
+    const tenantsOwn = (p: string) =>
+      p.startsWith('teacher.') ||
+      p.startsWith('care.') ||
+      p.startsWith('reminder.') ||
+      p.startsWith('case.') ||
+      p === 'programme.adopt';
     for (const p of PERMISSIONS.filter((p) => !tenantsOwn(p))) expect(can('platform_admin', p)).toBe(true);
     for (const p of PERMISSIONS.filter(tenantsOwn)) expect([p, can('platform_admin', p)]).toEqual([p, false]);
     expect(can('teacher', 'user.read')).toBe(false);
@@ -17,6 +22,11 @@ describe('permission matrix', () => {
     }
     expect(can('tenant_admin', 'teacher.reveal')).toBe(true);
     expect(can('unit_officer', 'teacher.import')).toBe(false);
+  });
+
+  it('keeps dispute cases with the union’s handlers and administrators (issue 6): no school officer, province or platform', () => {
+    for (const p of ['case.read', 'case.write'] as const)
+      expect(ROLES.filter((role) => can(role, p))).toEqual(['tenant_admin', 'case_handler']);
   });
 
   it('keeps platform settings and queues to the platform admin', () => {

@@ -17,6 +17,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'programme.read',
     'programme.manage',
     'compliance.read',
+    'notification.admin',
   ],
   // The province configures programmes and watches compliance and spending, in aggregate.
   province_admin: [
@@ -48,6 +49,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'care.read',
     'care.write',
     'compliance.read',
+    'reminder.read',
+    'reminder.act',
+    'reminder.configure',
+    'notification.admin',
+    'case.read',
+    'case.write',
   ],
   unit_officer: [
     'org.read',
@@ -58,8 +65,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'care.read',
     'care.write',
     'compliance.read',
+    'reminder.read',
+    'reminder.act',
   ],
-  case_handler: ['org.read'],
+  // 维权专员: dispute cases stay with the union that handles them; a school officer (whose school may be
+  // the respondent) and the province above hold no case.* (issue 6).
+  case_handler: ['org.read', 'case.read', 'case.write'],
   judge: [],
   teacher: [],
 };

@@ -45,7 +45,7 @@ describe('validateTemplate: what a province may save', () => {
     measure(t, 'rural_housing').reminderRules.push({
       key: 'birthday_greeting',
       trigger: { kind: 'birthday' },
-      offsetDays: 0,
+      leadDays: 0,
       audience: 'teacher',
     });
     expect(codes(t)).toEqual([
@@ -154,17 +154,17 @@ describe('validateTemplate: what a province may save', () => {
   it('checks reminder rules: integer offsets, quota of a known indicator, a real day, a type of the measure', () => {
     const t = copy(LEIYANG_TEMPLATE);
     const rules = measure(t, 'mental_health').reminderRules;
-    rules[0].offsetDays = 1.5;
+    rules[0].leadDays = 1.5;
     rules[1].trigger = { kind: 'quota', indicatorKey: 'no_such_indicator' };
     rules.push({
       key: 'deadline',
       trigger: { kind: 'deadline', monthDay: '02-29' },
-      offsetDays: 0,
+      leadDays: 0,
       audience: 'tenant_officer',
       activityType: 'health_checkup', // Leiyang 18's, not 17's
     });
     expect(codes(t)).toEqual([
-      ['offset_not_integer', `${L17}.reminderRules.0.offsetDays`],
+      ['lead_days_not_integer', `${L17}.reminderRules.0.leadDays`],
       ['unknown_indicator', `${L17}.reminderRules.1.trigger.indicatorKey`],
       ['activity_type_not_in_measure', `${L17}.reminderRules.2.activityType`],
       ['invalid_month_day', `${L17}.reminderRules.2.trigger.monthDay`],
@@ -237,7 +237,7 @@ describe('diffTemplates: the version diff shown on publish', () => {
     b.name = '耒阳市教师关爱工程实施方案（2026）';
     indicator(b, 'counselling').target = 2;
     indicator(b, 'rotation').adjustable = { min: 1000, max: 3000 };
-    measure(b, 'mental_health').reminderRules[0].offsetDays = -14;
+    measure(b, 'mental_health').reminderRules[0].leadDays = 14;
     const m28 = measure(b, 'rural_housing');
     m28.activityTypes.push('visit');
     m28.indicators.push({
@@ -258,7 +258,7 @@ describe('diffTemplates: the version diff shown on publish', () => {
       { change: 'changed', entity: 'indicator', key: 'rotation', fields: ['adjustable'] },
       { change: 'changed', entity: 'indicator', key: 'counselling', fields: ['target'] },
       { change: 'added', entity: 'indicator', key: 'rural_visits' },
-      { change: 'changed', entity: 'reminder_rule', key: 'counselling_quota', fields: ['offsetDays'] },
+      { change: 'changed', entity: 'reminder_rule', key: 'counselling_quota', fields: ['leadDays'] },
     ]);
   });
 

@@ -30,7 +30,14 @@ export type TemplateProblemCode =
   /** eligible_ratio is tenant-level only: the group is the tenant's, and a move changes the school. */
   | 'level_not_supported'
   | 'clause_quote_not_in_text'
-  | 'offset_not_integer'
+  | 'lead_days_not_integer'
+  | 'lead_days_negative'
+  /** audience 'role' names the role; other audiences name none. */
+  | 'role_required'
+  | 'role_unexpected'
+  /** teaching_years and union_years need their milestones; the fixed anniversaries take none. */
+  | 'years_required'
+  | 'years_unexpected'
   | 'unknown_indicator'
   | 'invalid_month_day';
 
@@ -112,13 +119,25 @@ function reminderProblems(
   at: readonly (string | number)[],
 ): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
-  if (!Number.isSafeInteger(rule.offsetDays))
-    problems.push({ code: 'offset_not_integer', path: [...at, 'offsetDays'] });
+  if (!Number.isSafeInteger(rule.leadDays))
+    problems.push({ code: 'lead_days_not_integer', path: [...at, 'leadDays'] });
+  else if (rule.leadDays < 0) problems.push({ code: 'lead_days_negative', path: [...at, 'leadDays'] });
+  if (rule.audience === 'role' && !rule.role) problems.push({ code: 'role_required', path: [...at, 'role'] });
+  if (rule.audience !== 'role' && rule.role)
+    problems.push({ code: 'role_unexpected', path: [...at, 'role'] });
+
   if (rule.activityType !== undefined && !isActivityTypeCode(rule.activityType))
     problems.push({ code: 'unknown_activity_type', path: [...at, 'activityType'] });
   else if (rule.activityType !== undefined && !measure.activityTypes.includes(rule.activityType))
     problems.push({ code: 'activity_type_not_in_measure', path: [...at, 'activityType'] });
   const t = rule.trigger;
+  // "N years of teaching" and union milestones need their N; the fixed anniversaries take none.
+  const counted =
+    t.kind === 'anniversary' && (t.anniversary === 'teaching_years' || t.anniversary === 'union_years');
+  if (counted && !t.years?.length)
+    problems.push({ code: 'years_required', path: [...at, 'trigger', 'years'] });
+  if (t.kind === 'anniversary' && !counted && t.years)
+    problems.push({ code: 'years_unexpected', path: [...at, 'trigger', 'years'] });
   if (t.kind === 'quota' && !indicatorKeys.has(t.indicatorKey))
     problems.push({ code: 'unknown_indicator', path: [...at, 'trigger', 'indicatorKey'] });
   if (t.kind === 'deadline' && !isMonthDay(t.monthDay))

@@ -77,31 +77,38 @@ export type Anniversary = (typeof ANNIVERSARIES)[number];
 export type MonthDay = string;
 
 /**
- * What a reminder is counted from. Per teacher: birthday (solar or lunar, as the record says),
- * anniversary, checkup_due (a year after the last health_checkup). Per calendar: festival, deadline.
- * Per indicator: quota — the end of the indicator's period while its target is not yet met.
+ * What a reminder is counted from (its occurrence). Per teacher: birthday (solar or lunar, as the record
+ * says), anniversary, checkup_due (no check-up this year by a date), hardship_followup. Per unit:
+ * festival. Per tenant: deadline. Per school or tenant: quota — the end of the indicator's period while
+ * its target is not yet met. Per care record: care_followup (its follow-up date).
  */
 export type ReminderTrigger =
   | { readonly kind: 'birthday' }
   | { readonly kind: 'festival'; readonly festival: Festival }
-  | { readonly kind: 'anniversary'; readonly anniversary: Anniversary }
-  | { readonly kind: 'checkup_due' }
+  | { readonly kind: 'anniversary'; readonly anniversary: Anniversary; readonly years?: readonly number[] }
+  | { readonly kind: 'checkup_due'; readonly byMonthDay?: MonthDay }
   | { readonly kind: 'quota'; readonly indicatorKey: string }
-  | { readonly kind: 'deadline'; readonly monthDay: MonthDay };
+  | { readonly kind: 'deadline'; readonly monthDay: MonthDay }
+  | { readonly kind: 'hardship_followup'; readonly tag: string; readonly afterDays: number }
+  | { readonly kind: 'care_followup' };
 
 export type ReminderAudience = (typeof REMINDER_AUDIENCES)[number];
 
 export interface ReminderRule {
-  /** Unique within the template; reminder job ids are built from it. */
+  /** Unique within the template; reminders are keyed by it. */
   readonly key: string;
+  /** Shown on the reminder; absent, one is made from the trigger. */
+  readonly name?: string;
   readonly trigger: ReminderTrigger;
   /**
-   * Days from the trigger date to the reminder: negative = before (−3 = three days before a birthday).
-   * The documents name the moments but never the lead time: the built-in values are platform defaults.
+   * Days before the occurrence that the reminder comes due (3 = three days before a birthday); never
+   * negative. The documents name the moments but never the lead time: the built-in values are defaults.
    */
-  readonly offsetDays: number;
+  readonly leadDays: number;
   readonly audience: ReminderAudience;
-  /** The activity that answers the reminder; recording one for the teacher/unit closes it. */
+  /** The role reminded when audience is 'role' (e.g. case_handler). */
+  readonly role?: string;
+  /** The activity that answers the reminder; marking it done records one for the teacher or unit. */
   readonly activityType?: ActivityTypeCode;
 }
 
