@@ -38,9 +38,26 @@ export * from './teachers/labels';
 export * from './teachers/import-columns';
 export * from './teachers/imports-repo';
 export { inspectSpreadsheet, openSpreadsheet, sniffFormat, isBlankRow } from './teachers/spreadsheet/read';
-export type { SpreadsheetFormat, SpreadsheetOverview, SpreadsheetReader, SpreadsheetRow, Cell, MergedRange } from './teachers/spreadsheet/read';
-export { SpreadsheetError, DEFAULT_SPREADSHEET_LIMITS, type SpreadsheetLimits, type SpreadsheetProblem } from './teachers/spreadsheet/errors';
-export { parseCsv, detectDelimiter, decodeText as decodeTextFile, type TextEncoding } from './teachers/spreadsheet/csv';
+export type {
+  SpreadsheetFormat,
+  SpreadsheetOverview,
+  SpreadsheetReader,
+  SpreadsheetRow,
+  Cell,
+  MergedRange,
+} from './teachers/spreadsheet/read';
+export {
+  SpreadsheetError,
+  DEFAULT_SPREADSHEET_LIMITS,
+  type SpreadsheetLimits,
+  type SpreadsheetProblem,
+} from './teachers/spreadsheet/errors';
+export {
+  parseCsv,
+  detectDelimiter,
+  decodeText as decodeTextFile,
+  type TextEncoding,
+} from './teachers/spreadsheet/csv';
 export { neutraliseCell, unneutraliseCell } from './teachers/spreadsheet/neutralise';
 export { upsertTeacherParams, teacherParams } from './teachers/writer';
 export { TeacherSealer, sealBatch, type SealJob, type SealerKeys } from './teachers/sealer';
@@ -55,7 +72,13 @@ export {
   type ComplianceProgramme,
   type IndicatorSpec,
 } from './compliance/programme';
-export { rosterEntriesOf, loadRoster, type RosterTeacher, type RosterPosting, type RosterOnDay } from './compliance/sql';
+export {
+  rosterEntriesOf,
+  loadRoster,
+  type RosterTeacher,
+  type RosterPosting,
+  type RosterOnDay,
+} from './compliance/sql';
 export { eligibleGroup } from './compliance/eligible';
 export {
   evaluateIndicatorSql,
@@ -81,3 +104,16 @@ export {
   type ProgrammeEvaluationOptions,
 } from './compliance/programme-evaluation';
 export { refreshComplianceResults, complianceRefreshJobId, type RefreshResult } from './compliance/refresh';
+export * from './reminders';
+export {
+  webhookProblem,
+  isPrivateAddress,
+  allowedHostsOf,
+  type WebhookProblem,
+} from './notifications/webhook-guard';
+export {
+  deliveryJobId,
+  deliveryJobOptions,
+  evaluationJobId,
+  evaluationSchedulerId,
+} from './notifications/jobs';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /**
  * Every setting of the API and worker, read once at boot from the environment. Secrets are marked
@@ -18,7 +16,10 @@ export const ConfigSchema = z.object({
   // --- redis
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   /** Key prefix for BullMQ and rate limits, so several installs (or test runs) can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_:-]+$/).default('guanai'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_:-]+$/)
+    .default('guanai'),
   // --- http
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -41,6 +42,18 @@ export const ConfigSchema = z.object({
   FIELD_KEY_CURRENT: z.string().optional(),
   /** Base64, ≥ 32 bytes: the HMAC key of lookup hashes. */
   LOOKUP_HASH_KEY: z.string().min(44).describe('secret'),
+  // --- notifications (docs/operations.md)
+  /** smtp(s)://user:pass@host:port; unset, email is not offered. */
+  SMTP_URL: z.string().url().optional().describe('secret'),
+  /** Where officers open the platform; links in emails and robot messages start with it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  MAIL_FROM: z.string().default('教师关爱平台 <noreply@guanai.local>'),
+  /** Hosts (host or host:port) webhooks may reach although private or not https: on-premise robots, tests. */
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  /** Attempts per delivery before it is a dead letter, and the first retry's delay (doubling after). */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   // --- logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),

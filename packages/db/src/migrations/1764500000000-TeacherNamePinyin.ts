@@ -18,7 +18,9 @@ export class TeacherNamePinyin1764500000000 implements MigrationInterface {
           CREATE COLLATION guanai_pinyin FROM "C";
         END IF;
       END $$`);
-    await q.query(`CREATE INDEX teachers_list_name_pinyin ON teachers (tenant_id, name COLLATE guanai_pinyin, id) INCLUDE (org_id)`);
+    await q.query(
+      `CREATE INDEX teachers_list_name_pinyin ON teachers (tenant_id, name COLLATE guanai_pinyin, id) INCLUDE (org_id)`,
+    );
     await q.query(`DROP INDEX teachers_list_name`);
   }
 

@@ -25,7 +25,9 @@ export class CareAttachments1764600000000 implements MigrationInterface {
         deleted_by uuid REFERENCES users(id),
         delete_reason text
       )`);
-    await q.query(`CREATE INDEX care_attachments_record ON care_attachments (record_id) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX care_attachments_record ON care_attachments (record_id) WHERE deleted_at IS NULL`,
+    );
     for (const sql of tenantRls('care_attachments')) await q.query(sql);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON care_attachments TO ${APP_ROLE}`);
   }

@@ -7,6 +7,8 @@ import { CareProgrammes1764300000000 } from './1764300000000-CareProgrammes';
 import { TeacherListIndexes1764400000000 } from './1764400000000-TeacherListIndexes';
 import { TeacherNamePinyin1764500000000 } from './1764500000000-TeacherNamePinyin';
 import { CareAttachments1764600000000 } from './1764600000000-CareAttachments';
+import { Reminders1764700000000 } from './1764700000000-Reminders';
+import { Disputes1764800000000 } from './1764800000000-Disputes';
 
 /** In order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   TeacherListIndexes1764400000000,
   TeacherNamePinyin1764500000000,
   CareAttachments1764600000000,
+  Reminders1764700000000,
+  Disputes1764800000000,
 ];

@@ -7,6 +7,7 @@ import { createChildOrg, createRootOrg, createUser, type OrgSpec } from './build
 import type { FieldCipher } from '../crypto/field-cipher';
 import { DEMO_REGIONS, seedTeachers } from './demo-teachers';
 import { seedCareDemo, type CareDemoProvince } from './demo-care';
+import { evaluateReminderDemo, prepareReminderDemo } from './demo-reminders';
 import { todayInShanghai } from '@guanai/domain';
 
 export interface DemoAccount {
@@ -101,6 +102,7 @@ export async function seedDemo(
 ): Promise<DemoAccount[]> {
   const passwordHash = await hashPassword(password);
   const accounts: DemoAccount[] = [];
+  const tenants: OrgEntity[] = [];
   await inScope(ds, systemScope('seed-demo'), async (em) => {
     const add = async (org: OrgEntity, username: string, displayName: string, role: Role) => {
       await createUser(em, org, { username, displayName, role, password, passwordHash });
@@ -109,13 +111,22 @@ export async function seedDemo(
     const care: CareDemoProvince[] = [];
     const tenantWithUnits = async (parent: OrgEntity, t: TenantSpec, into: CareDemoProvince['tenants']) => {
       const tenant = await createChildOrg(em, parent, t);
-      await add(tenant, t.admin, `${t.name.replace('教育工会', '').replace('工会', '')}管理员`, 'tenant_admin');
+      await add(
+        tenant,
+        t.admin,
+        `${t.name.replace('教育工会', '').replace('工会', '')}管理员`,
+        'tenant_admin',
+      );
       const units = [];
       for (const u of t.units) units.push(await createChildOrg(em, tenant, u));
       await add(units[0]!, t.officer, `${units[0]!.name}工会干部`, 'unit_officer');
       if (opts.cipher) {
         const region = DEMO_REGIONS[t.code ?? ''] ?? '330100';
-        await seedTeachers(em, opts.cipher, tenant, units, { count: opts.teachersPerTenant ?? 2000, seed: Number.parseInt(region, 10), region });
+        await seedTeachers(em, opts.cipher, tenant, units, {
+          count: opts.teachersPerTenant ?? 2000,
+          seed: Number.parseInt(region, 10),
+          region,
+        });
       }
       into.push({ tenant, units });
     };
@@ -132,6 +143,15 @@ export async function seedDemo(
     await tenantWithUnits(hn, LEIYANG, care[1]!.tenants);
     // Programmes and a school year of care work, for the teachers just seeded.
     if (opts.cipher) await seedCareDemo(em, care, todayInShanghai());
+    if (opts.cipher)
+      await prepareReminderDemo(
+        em,
+        care.flatMap((p) => p.tenants),
+        todayInShanghai(),
+      );
+    tenants.push(...care.flatMap((p) => p.tenants.map((t) => t.tenant)));
   });
+  // Reminders due today and in the coming weeks, already in the officers' inboxes.
+  if (opts.cipher) await evaluateReminderDemo(ds, tenants, todayInShanghai());
   return accounts;
 }

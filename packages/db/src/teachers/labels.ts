@@ -3,6 +3,7 @@
 // worker's value parsers).
 
 export const SEX_LABELS = { male: '男', female: '女' } as const;
+export const BIRTHDAY_CALENDAR_LABELS = { solar: '公历', lunar: '农历' } as const;
 export const EMPLOYMENT_TYPE_LABELS = { establishment: '在编', contract: '合同', private: '民办' } as const;
 export const POSITION_LABELS = {
   teacher: '教师',

@@ -59,6 +59,14 @@ describe('the teacher writer', () => {
     expect(JSON.stringify(cols)).not.toContain('13812345678');
   });
 
+  it('keeps the birthday calendar given (农历生日), solar when none is', () => {
+    expect(teacherColumns(record, unit, cipher, { id: randomUUID() }).birthday_calendar).toBe('solar');
+    expect(
+      teacherColumns({ ...record, birthdayCalendar: 'lunar' }, unit, cipher, { id: randomUUID() })
+        .birthday_calendar,
+    ).toBe('lunar');
+  });
+
   it('digests what a file said: equal rows alike, any change (even of case) not', () => {
     expect(importDigest(cipher, ['a', 'x'])).toBe(importDigest(cipher, ['a', 'x']));
     expect(importDigest(cipher, ['a', 'x'])).not.toBe(importDigest(cipher, ['a', 'X']));

@@ -2,6 +2,7 @@
 // lookup hash and masked forms, the statutory retirement date and the postings. The API's create,
 // the import job and the demo seed all write through here.
 import type { EntityManager } from 'typeorm';
+import type { BirthdayCalendar } from '@guanai/contracts';
 import {
   maskIdNumber,
   maskPhone,
@@ -32,6 +33,8 @@ export interface TeacherRecord {
   /** Normalised (normaliseIdNumber): 18 characters, upper-case X. */
   idNumber: string;
   birthDate: string;
+  /** 'solar' when not given. */
+  birthdayCalendar?: BirthdayCalendar;
   phone?: string | null;
   address?: string | null;
   healthNote?: string | null;
@@ -72,6 +75,7 @@ export const TEACHER_COLUMNS = [
   'name',
   'sex',
   'birth_date',
+  'birthday_calendar',
   'id_number_enc',
   'id_number_hash',
   'id_number_masked',
@@ -115,6 +119,7 @@ const SQL_TYPES: Record<TeacherColumn, string> = {
   name: 'text',
   sex: 'text',
   birth_date: 'date',
+  birthday_calendar: 'text',
   id_number_enc: 'text',
   id_number_hash: 'text',
   id_number_masked: 'text',
@@ -192,6 +197,7 @@ export function teacherColumns(
     name: r.name,
     sex: r.sex,
     birth_date: r.birthDate,
+    birthday_calendar: r.birthdayCalendar ?? 'solar',
     id_number_enc: cipher.encrypt(r.idNumber),
     id_number_hash: opts.idHash ?? cipher.lookupHash(r.idNumber),
     id_number_masked: maskIdNumber(r.idNumber),
@@ -270,6 +276,7 @@ export interface ExistingTeacher {
   import_digest: string | null;
   sex: Sex;
   birth_date: string;
+  birthday_calendar: BirthdayCalendar;
   phone_enc: string | null;
   phone_masked: string | null;
   address_enc: string | null;
@@ -305,7 +312,7 @@ export async function lockExistingTeachers(
   if (keys.length === 0) return new Map();
   const D = (c: string) => `to_char(t.${c}, 'YYYY-MM-DD') AS ${c}`;
   const rows: ExistingTeacher[] = await em.query(
-    `SELECT t.id, t.tenant_id, t.id_number_hash, t.org_id, t.import_digest, t.sex, ${D('birth_date')}, t.phone_enc,
+    `SELECT t.id, t.tenant_id, t.id_number_hash, t.org_id, t.import_digest, t.sex, ${D('birth_date')}, t.birthday_calendar, t.phone_enc,
             t.phone_masked, t.address_enc, t.address_masked, t.ethnicity, t.political_status, t.marital_status,
             t.subject, t.position, ${D('position_since')}, t.titles, ${D('teaching_since')}, ${D('joined_school_on')}, t.postings, t.backbone,
             ${D('union_joined_on')}, t.union_status, t.retirement_category, t.tags, t.notes

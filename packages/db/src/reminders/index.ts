@@ -1,0 +1,5 @@
+export { evaluateTenantDay, type TenantRef, type EvaluationResult, type EvaluationHooks } from './evaluate';
+export { fanOutBatch, writeDigests, type PendingDelivery } from './fanout';
+export { insertReminders, type ReminderRow } from './rows';
+export { loadTenantRules, type RunnableRule } from './tenant-rules';
+export { reminderTenants, tenantSchedule, type TenantSchedule } from './schedules';
