@@ -9,6 +9,10 @@ import { cleanupTeacherImports } from './maintenance/imports-cleanup';
 import { TeacherImportJob } from './teacher-imports/import-job';
 import { TeacherImportsReconciler } from './teacher-imports/reconcile';
 import { ComplianceRefreshJob } from './compliance/refresh-job';
+import { WorkerQueues } from './queues/queues';
+import { RemindersJob } from './reminders/reminders-job';
+import { RemindersReconciler } from './reminders/reconcile';
+import { DeliverJob } from './notifications/deliver-job';
 
 @Module({})
 export class WorkerModule {
@@ -21,7 +25,11 @@ export class WorkerModule {
         {
           provide: DataSource,
           useFactory: () =>
-            createDataSource({ url: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'guanai-worker' }).initialize(),
+            createDataSource({
+              url: config.APP_DATABASE_URL,
+              poolSize: config.DB_POOL_SIZE,
+              applicationName: 'guanai-worker',
+            }).initialize(),
         },
         {
           provide: FieldCipher,
@@ -30,12 +38,21 @@ export class WorkerModule {
             return new FieldCipher(keys, current, Buffer.from(config.LOOKUP_HASH_KEY, 'base64'));
           },
         },
+        WorkerQueues,
         TeacherImportJob,
         ComplianceRefreshJob,
+        RemindersJob,
+        DeliverJob,
         {
           provide: JOB_HANDLERS,
-          inject: [DataSource, TeacherImportJob, ComplianceRefreshJob],
-          useFactory: (ds: DataSource, teacherImports: TeacherImportJob, compliance: ComplianceRefreshJob): HandlerMap => ({
+          inject: [DataSource, TeacherImportJob, ComplianceRefreshJob, RemindersJob, DeliverJob],
+          useFactory: (
+            ds: DataSource,
+            teacherImports: TeacherImportJob,
+            compliance: ComplianceRefreshJob,
+            reminders: RemindersJob,
+            deliver: DeliverJob,
+          ): HandlerMap => ({
             maintenance: {
               'sessions.cleanup': (p) => cleanupSessions(ds, p.olderThanDays),
               'imports.cleanup': (p) => cleanupTeacherImports(ds, p),
@@ -45,10 +62,16 @@ export class WorkerModule {
               'compliance.refresh': (p) => compliance.refresh(p.programmeId),
               'compliance.refresh_all': (p) => compliance.refreshAll(p.year),
             },
+            reminders: {
+              'reminders.evaluate': (p) => reminders.evaluate(p.tenantId, p.day),
+              'reminders.sync_schedules': () => reminders.syncSchedules(),
+            },
+            notifications: { 'notifications.deliver': (p, job) => deliver.deliver(p.deliveryId, job) },
           }),
         },
         WorkerHost,
         TeacherImportsReconciler,
+        RemindersReconciler,
       ],
     };
   }

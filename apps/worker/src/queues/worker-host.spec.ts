@@ -10,18 +10,25 @@ describe('job registry check at boot (STYLE 5: every job exactly one handler)', 
         maintenance: { 'sessions.cleanup': noop, 'imports.cleanup': noop },
         imports: { 'teachers.import': noop },
         compliance: { 'compliance.refresh': noop, 'compliance.refresh_all': noop },
+        reminders: { 'reminders.evaluate': noop, 'reminders.sync_schedules': noop },
+        notifications: { 'notifications.deliver': noop },
       }),
     ).not.toThrow();
   });
 
   it('refuses a missing handler', () => {
     expect(() =>
-      assertHandlersComplete({ maintenance: {}, imports: { 'teachers.import': noop } } as unknown as HandlerMap),
+      assertHandlersComplete({
+        maintenance: {},
+        imports: { 'teachers.import': noop },
+      } as unknown as HandlerMap),
     ).toThrow(/sessions.cleanup/);
   });
 
   it('refuses a handler for a job nobody registered', () => {
-    const extra = { maintenance: { 'sessions.cleanup': noop, 'sessions.nope': noop } } as unknown as HandlerMap;
+    const extra = {
+      maintenance: { 'sessions.cleanup': noop, 'sessions.nope': noop },
+    } as unknown as HandlerMap;
     expect(() => assertHandlersComplete(extra)).toThrow(/handlers/);
   });
 });

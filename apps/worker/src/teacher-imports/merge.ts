@@ -23,6 +23,7 @@ export const IMPORT_UPDATE_COLUMNS: readonly UpdatableTeacherColumn[] = [
   'name',
   'sex',
   'birth_date',
+  'birthday_calendar',
   'id_number_enc',
   'id_number_masked',
   'phone_enc',
@@ -98,6 +99,7 @@ export function mergeIntoExisting(
     Object.assign(keep, { address_enc: existing.address_enc, address_masked: existing.address_masked });
   const record: TeacherRecord = {
     ...r,
+    birthdayCalendar: given('birthdayCalendar') ? r.birthdayCalendar : existing.birthday_calendar,
     phone: given('phone') ? r.phone : null,
     address: given('address') ? r.address : null,
     ethnicity: given('ethnicity') ? r.ethnicity : existing.ethnicity,
@@ -105,7 +107,11 @@ export function mergeIntoExisting(
     maritalStatus: given('maritalStatus') ? r.maritalStatus : existing.marital_status,
     subject: given('subject') ? r.subject : existing.subject,
     // A new position without its date: the old position's date no longer says anything.
-    positionSince: given('positionSince') ? r.positionSince : r.position === existing.position ? existing.position_since : null,
+    positionSince: given('positionSince')
+      ? r.positionSince
+      : r.position === existing.position
+        ? existing.position_since
+        : null,
     titles,
     joinedSchoolOn: joined,
     backbone: given('backbone') ? r.backbone : existing.backbone,

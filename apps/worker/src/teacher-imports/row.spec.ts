@@ -68,6 +68,7 @@ const FIELDS: ImportField[] = [
   'titleSince',
   'joinedSchoolOn',
   'positionSince',
+  'birthdayCalendar',
 ];
 const ctx: RowContext = {
   columns: FIELDS.map((field) => ({ header: `h:${field}`, field })),
@@ -92,6 +93,7 @@ function cells(over: Partial<Record<ImportField, Cell>> = {}): Cell[] {
     titleSince: null,
     joinedSchoolOn: null,
     positionSince: null,
+    birthdayCalendar: null,
     ...over,
   };
   return FIELDS.map((f) => base[f] ?? null);
@@ -181,6 +183,46 @@ describe('a row of an import', () => {
   it('applies the form’s length limits', () => {
     expect(problems({ name: '名'.repeat(101) })).toEqual(['name:TOO_LONG']);
   });
+
+  it.each([
+    ['农历', 'lunar'],
+    ['阴历', 'lunar'],
+    ['lunar', 'lunar'],
+    [' 农历生日 ', 'lunar'],
+    ['公历', 'solar'],
+    ['阳历', 'solar'],
+    ['SOLAR', 'solar'],
+    [null, 'solar'], // an empty cell: the form's default
+  ])('reads 生日历法 %j as %s', (cell, calendar) => {
+    const r = buildRow(2, cells({ birthdayCalendar: cell }), ctx);
+    expect(r.ok && r.value.record.birthdayCalendar).toBe(calendar);
+  });
+
+  it('refuses any other 生日历法, saying in Chinese what may be written', () => {
+    const r = buildRow(2, cells({ birthdayCalendar: '阴阳' }), ctx);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      {
+        column: 'h:birthdayCalendar',
+        field: 'birthdayCalendar',
+        code: 'ENUM',
+        zh: '“阴阳”不是可选的值，可填：公历、农历',
+        en: '"阴阳" is not one of the allowed values: 公历、农历',
+      },
+    ]);
+    expect(problems({ birthdayCalendar: '是' })).toEqual(['birthdayCalendar:ENUM']);
+  });
+
+  it('tells a row that changes only 生日历法 from the same row before (the import digest)', () => {
+    const canonical = (c: Cell) => {
+      const r = buildRow(2, cells({ birthdayCalendar: c }), ctx);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return JSON.stringify(r.value.canonical);
+    };
+    expect(canonical('农历')).toBe(canonical('阴历'));
+    expect(canonical('农历')).not.toBe(canonical('公历'));
+  });
 });
 
 describe('a row for a record that exists', () => {
@@ -197,6 +239,7 @@ describe('a row for a record that exists', () => {
     import_digest: null,
     sex: 'male',
     birth_date: '1980-01-31',
+    birthday_calendar: 'lunar',
     phone_enc: 'v1.k1.sealed',
     phone_masked: '138****5678',
     address_enc: null,
@@ -228,6 +271,7 @@ describe('a row for a record that exists', () => {
     if (Array.isArray(m)) throw new Error('refused');
     // Columns the file lacks and cells it leaves empty (到校时间 here) keep the record's values.
     expect(m.record).toMatchObject({
+      birthdayCalendar: 'lunar',
       retirementCategory: 'worker',
       unionJoinedOn: '2003-01-01',
       unionStatus: 'left',
@@ -271,7 +315,11 @@ describe('a row for a record that exists', () => {
   it('keeps 任职时间 while the position stays, drops it when the position changes without one', () => {
     const same = mergeIntoExisting(valid({ position: '校长' }), existing, '2025-06-01');
     const changed = mergeIntoExisting(valid({ position: '教师' }), existing, '2025-06-01');
-    const given = mergeIntoExisting(valid({ position: '副校长', positionSince: '2024-09-01' }), existing, '2025-06-01');
+    const given = mergeIntoExisting(
+      valid({ position: '副校长', positionSince: '2024-09-01' }),
+      existing,
+      '2025-06-01',
+    );
     if (Array.isArray(same) || Array.isArray(changed) || Array.isArray(given)) throw new Error('refused');
     expect(same.record.positionSince).toBe('2015-09-01');
     expect(changed.record.positionSince).toBeNull();
@@ -281,6 +329,14 @@ describe('a row for a record that exists', () => {
   it('refuses 任职时间 before 从教时间 or after today', () => {
     expect(problems({ positionSince: '2002-08-31' })).toEqual(['positionSince:POSITION_BEFORE_TEACHING']);
     expect(problems({ positionSince: '2025-06-02' })).toEqual(['positionSince:DATE_IN_FUTURE']);
+  });
+
+  it('overwrites 生日历法 only when the row gives one', () => {
+    const kept = mergeIntoExisting(valid(), existing, '2025-06-01');
+    const solar = mergeIntoExisting(valid({ birthdayCalendar: '公历' }), existing, '2025-06-01');
+    if (Array.isArray(kept) || Array.isArray(solar)) throw new Error('refused');
+    expect([kept.record.birthdayCalendar, solar.record.birthdayCalendar]).toEqual(['lunar', 'solar']);
+    expect(IMPORT_UPDATE_COLUMNS).toContain('birthday_calendar');
   });
 
   it('never writes what an import cannot give', () => {

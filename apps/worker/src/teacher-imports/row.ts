@@ -2,11 +2,19 @@
 // API's: the row is put into the shape of CreateTeacherRequest and parsed with that very schema, then
 // checked with the domain's checkTeacherRecord, so a row the import accepts is a record the form accepts.
 import { CreateTeacherRequest, type ImportField } from '@guanai/contracts';
-import { REQUIRED_IMPORT_FIELDS, type Cell, type ImportColumn, type ImportProblem, type TeacherRecord, type TeacherUnit } from '@guanai/db';
+import {
+  REQUIRED_IMPORT_FIELDS,
+  type Cell,
+  type ImportColumn,
+  type ImportProblem,
+  type TeacherRecord,
+  type TeacherUnit,
+} from '@guanai/db';
 import { checkTeacherRecord, validateIdNumber, type RecordField } from '@guanai/domain';
 import { reason, type ReasonCode } from './reasons';
 import {
   cellText,
+  parseBirthdayCalendar,
   parseDate,
   parseEmploymentType,
   parseIdNumber,
@@ -94,6 +102,7 @@ const PARSERS: Record<ImportField, (c: Cell, date1904: boolean) => Parsed<unknow
   sex: parseSex,
   idNumber: parseIdNumber,
   birthDate: parseDate,
+  birthdayCalendar: parseBirthdayCalendar,
   phone: parsePhone,
   ethnicity: parseText,
   politicalStatus: parsePoliticalStatus,
@@ -268,6 +277,7 @@ export function buildRow(rowNumber: number, cells: readonly Cell[], ctx: RowCont
     sex,
     idNumber: idNumber ?? undefined,
     birthDate,
+    birthdayCalendar: v.birthdayCalendar ?? undefined,
     phone: v.phone ?? undefined,
     ethnicity: v.ethnicity ?? undefined,
     politicalStatus: v.politicalStatus ?? undefined,
@@ -311,6 +321,7 @@ export function buildRow(rowNumber: number, cells: readonly Cell[], ctx: RowCont
     sex: d.sex,
     idNumber: d.idNumber,
     birthDate: d.birthDate,
+    birthdayCalendar: d.birthdayCalendar,
     phone: d.phone ?? null,
     address: d.address ?? null,
     ethnicity: d.ethnicity ?? null,

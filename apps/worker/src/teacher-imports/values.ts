@@ -141,6 +141,11 @@ function vocabulary<T extends string>(entries: Record<T, readonly string[]>) {
 
 // GB/T 2261.1-2003 codes 1 and 2 for men and women, as HR systems export them.
 export const parseSex = vocabulary({ male: ['男', '男性', 'm', '1'], female: ['女', '女性', 'f', '2'] });
+// 生日历法: which calendar the birthday is kept by (新历/旧历 in everyday speech); 出生日期 stays solar.
+export const parseBirthdayCalendar = vocabulary({
+  solar: ['公历', '阳历', '新历', '公历生日', '阳历生日'],
+  lunar: ['农历', '阴历', '旧历', '农历生日', '阴历生日'],
+});
 export const parseEmploymentType = vocabulary({
   establishment: ['在编', '编制', '编制内', '正式在编', '事业编制'],
   contract: ['合同', '合同制', '聘用', '编外', '劳务派遣', '代课'],
