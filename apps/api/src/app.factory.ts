@@ -9,6 +9,7 @@ import type { Config } from '@guanai/db';
 import { AppModule } from './app.module';
 import { assignRequestId, jsonBody } from './common/http-middleware';
 import { mountSpa } from './spa/spa';
+import { QueueBoard } from './queue-board/queue-board';
 import { AppError } from './common/app-error';
 import { ProblemFilter } from './common/problem.filter';
 
@@ -25,14 +26,18 @@ export async function createApp(config: Config): Promise<INestApplication> {
   app.use(assignRequestId);
   app.use(jsonBody);
   app.setGlobalPrefix('api');
+  app.get(QueueBoard).mount(app.getHttpAdapter().getInstance());
   app.use('/api/docs/assets', express.static(getAbsoluteFSPath(), { index: false, maxAge: '1d' }));
   mountSpa(app.getHttpAdapter().getInstance(), config.ADMIN_DIST);
   app.enableShutdownHooks();
   await app.init();
   // Unknown /api routes answer problem+json like everything else.
-  app.getHttpAdapter().getInstance().use('/api', (_req: unknown, _res: unknown, next: (e?: unknown) => void) =>
-    next(new AppError('ROUTE_NOT_FOUND')),
-  );
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .use('/api', (_req: unknown, _res: unknown, next: (e?: unknown) => void) =>
+      next(new AppError('ROUTE_NOT_FOUND')),
+    );
   app.useGlobalFilters(new ProblemFilter());
   return app;
 }

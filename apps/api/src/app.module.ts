@@ -52,6 +52,18 @@ import { ComplianceController } from './compliance/compliance.controller';
 import { ComplianceService } from './compliance/compliance.service';
 import { ComplianceOverviewService } from './compliance/compliance-overview.service';
 import { ComplianceRefresher } from './compliance/compliance-refresher';
+import { RemindersController } from './reminders/reminders.controller';
+import { RemindersService } from './reminders/reminders.service';
+import { ReminderSettingsService } from './reminders/reminder-settings.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { PreferencesService } from './notifications/preferences.service';
+import { DeliveriesService } from './notifications/deliveries.service';
+import { QueueBoard } from './queue-board/queue-board';
+import { QueueBoardController } from './queue-board/queue-board.controller';
+import { DisputesController } from './disputes/disputes.controller';
+import { DisputesService } from './disputes/disputes.service';
+import { MyCasesService } from './disputes/my-cases.service';
 
 @Module({})
 export class AppModule {
@@ -105,6 +117,10 @@ export class AppModule {
         CareRecordsController,
         CareAttachmentsController,
         ComplianceController,
+        RemindersController,
+        NotificationsController,
+        QueueBoardController,
+        DisputesController,
         OpenApiController,
       ],
       providers: [
@@ -132,6 +148,14 @@ export class AppModule {
         ComplianceService,
         ComplianceOverviewService,
         ComplianceRefresher,
+        RemindersService,
+        ReminderSettingsService,
+        NotificationsService,
+        PreferencesService,
+        DeliveriesService,
+        QueueBoard,
+        DisputesService,
+        MyCasesService,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Order matters: who is calling first, then how often they may.
         { provide: APP_GUARD, useClass: AuthGuard },

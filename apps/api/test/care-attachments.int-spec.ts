@@ -1,6 +1,15 @@
 import { addDays, todayInShanghai } from '@guanai/domain';
 import type { TenantFixture } from '@guanai/db/testing';
-import { binary, fixture, login, request, snapshot, startHarness, type Harness, type Session } from './harness';
+import {
+  binary,
+  fixture,
+  login,
+  request,
+  snapshot,
+  startHarness,
+  type Harness,
+  type Session,
+} from './harness';
 
 let h: Harness;
 let fx: TenantFixture;
@@ -15,14 +24,27 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const api = () => request(h.http);
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('患病住院慰问 收据 王老师 住院号 20261122\n'), Buffer.alloc(2000, 0x20)]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)]);
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n'),
+  Buffer.from('患病住院慰问 收据 王老师 住院号 20261122\n'),
+  Buffer.alloc(2000, 0x20),
+]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(100, 1),
+]);
 
 async function newRecord(): Promise<string> {
   const res = await api()
     .post('/api/v1/care-records')
     .set(admin.auth)
-    .send({ orgId: fx.schools[0]!.id, activityType: 'illness_care', title: '患病住院慰问', occurredOn: addDays(todayInShanghai(), -1), amountFen: 100_000 });
+    .send({
+      orgId: fx.schools[0]!.id,
+      activityType: 'illness_care',
+      title: '患病住院慰问',
+      occurredOn: addDays(todayInShanghai(), -1),
+      amountFen: 100_000,
+    });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -34,12 +56,24 @@ describe('care record attachments', () => {
     const id = await newRecord();
     const up = await upload(id, PDF, '住院收据.pdf');
     expect(up.status).toBe(201);
-    expect(up.body).toMatchObject({ fileName: '住院收据.pdf', contentType: 'application/pdf', size: PDF.length });
+    expect(up.body).toMatchObject({
+      fileName: '住院收据.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+    });
     const list = await api().get(`/api/v1/care-records/${id}/attachments`).set(admin.auth);
     expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([up.body.id]);
 
-    const down = await api().get(`/api/v1/care-records/${id}/attachments/${up.body.id}`).set(admin.auth).buffer(true).parse(binary);
-    expect([down.status, down.headers['content-type'], Buffer.compare(down.body, PDF)]).toEqual([200, 'application/pdf', 0]);
+    const down = await api()
+      .get(`/api/v1/care-records/${id}/attachments/${up.body.id}`)
+      .set(admin.auth)
+      .buffer(true)
+      .parse(binary);
+    expect([down.status, down.headers['content-type'], Buffer.compare(down.body, PDF)]).toEqual([
+      200,
+      'application/pdf',
+      0,
+    ]);
     expect(down.headers['content-disposition']).toContain(encodeURIComponent('住院收据.pdf'));
     const audit = await api().get(`/api/v1/audit-events?action=care.attachment_download`).set(admin.auth);
     expect(audit.body.items[0]).toMatchObject({ targetId: id, after: { attachmentId: up.body.id } });
@@ -79,14 +113,27 @@ describe('care record attachments', () => {
   it('removes a file with a reason: gone from the list and the download, its bytes wiped, the removal audited', async () => {
     const id = await newRecord();
     const up = await upload(id, PNG, '签到表.png');
-    const noReason = await api().post(`/api/v1/care-records/${id}/attachments/${up.body.id}/delete`).set(admin.auth).send({});
+    const noReason = await api()
+      .post(`/api/v1/care-records/${id}/attachments/${up.body.id}/delete`)
+      .set(admin.auth)
+      .send({});
     expect(noReason.status).toBe(400);
-    const del = await api().post(`/api/v1/care-records/${id}/attachments/${up.body.id}/delete`).set(admin.auth).send({ reason: '传错了文件' });
+    const del = await api()
+      .post(`/api/v1/care-records/${id}/attachments/${up.body.id}/delete`)
+      .set(admin.auth)
+      .send({ reason: '传错了文件' });
     expect(del.body).toEqual({ ok: true });
-    expect((await api().get(`/api/v1/care-records/${id}/attachments`).set(admin.auth)).body.items).toEqual([]);
-    expect((await api().get(`/api/v1/care-records/${id}/attachments/${up.body.id}`).set(admin.auth)).status).toBe(404);
+    expect((await api().get(`/api/v1/care-records/${id}/attachments`).set(admin.auth)).body.items).toEqual(
+      [],
+    );
+    expect(
+      (await api().get(`/api/v1/care-records/${id}/attachments/${up.body.id}`).set(admin.auth)).status,
+    ).toBe(404);
     const audit = await api().get(`/api/v1/audit-events?action=care.attachment_delete`).set(admin.auth);
-    expect(audit.body.items[0]).toMatchObject({ targetId: id, after: { fileName: '签到表.png', reason: '传错了文件' } });
+    expect(audit.body.items[0]).toMatchObject({
+      targetId: id,
+      after: { fileName: '签到表.png', reason: '传错了文件' },
+    });
   });
 
   it('are another union’s business: it can neither list, download, add nor remove them', async () => {
@@ -94,9 +141,18 @@ describe('care record attachments', () => {
     const up = await upload(id, PNG, '合影.png');
     const before = await snapshot(h);
     expect((await api().get(`/api/v1/care-records/${id}/attachments`).set(other.auth)).status).toBe(404);
-    expect((await api().get(`/api/v1/care-records/${id}/attachments/${up.body.id}`).set(other.auth)).status).toBe(404);
+    expect(
+      (await api().get(`/api/v1/care-records/${id}/attachments/${up.body.id}`).set(other.auth)).status,
+    ).toBe(404);
     expect((await upload(id, PNG, 'x.png', other)).status).toBe(404);
-    expect((await api().post(`/api/v1/care-records/${id}/attachments/${up.body.id}/delete`).set(other.auth).send({ reason: '越权删除' })).status).toBe(404);
+    expect(
+      (
+        await api()
+          .post(`/api/v1/care-records/${id}/attachments/${up.body.id}/delete`)
+          .set(other.auth)
+          .send({ reason: '越权删除' })
+      ).status,
+    ).toBe(404);
     expect(await snapshot(h)).toBe(before);
   });
 });

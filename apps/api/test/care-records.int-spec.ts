@@ -341,6 +341,116 @@ describe('recording care work', () => {
     expect((await create(admin, recordBody({ orgId: fx.tenant.id }))).status).toBe(201);
   });
 
+  it('keeps a follow-up date (回访日期): on or after the activity, cleared with null, audited', async () => {
+    const occurredOn = addDays(today, -3);
+    const followUpOn = addDays(today, 14); // a follow-up is usually ahead
+    const res = await create(admin, recordBody({ occurredOn, followUpOn }));
+    expect([res.status, res.body.followUpOn]).toEqual([201, followUpOn]);
+    const stored = () =>
+      asOwner(async (em) => {
+        const [r] = await em.query(
+          `SELECT to_char(follow_up_on, 'YYYY-MM-DD') AS follow_up_on FROM care_records WHERE id = $1`,
+          [res.body.id],
+        );
+        return r.follow_up_on as string | null;
+      });
+    expect(await stored()).toBe(followUpOn);
+    expect((await api().get(`/api/v1/care-records/${res.body.id}`).set(admin.auth)).body.followUpOn).toBe(
+      followUpOn,
+    );
+    // None by default; the activity's own day will do.
+    expect((await create(admin, recordBody())).body.followUpOn).toBeNull();
+    expect((await create(admin, recordBody({ occurredOn, followUpOn: occurredOn }))).status).toBe(201);
+
+    const moved = await api()
+      .patch(`/api/v1/care-records/${res.body.id}`)
+      .set(admin.auth)
+      .send({ version: res.body.version, followUpOn: addDays(today, 30) });
+    expect([moved.status, moved.body.followUpOn]).toEqual([200, addDays(today, 30)]);
+    const cleared = await api()
+      .patch(`/api/v1/care-records/${res.body.id}`)
+      .set(admin.auth)
+      .send({ version: moved.body.version, followUpOn: null });
+    expect([cleared.status, cleared.body.followUpOn]).toEqual([200, null]);
+    expect(await stored()).toBeNull();
+    // An edit without it leaves it alone.
+    const again = await api()
+      .patch(`/api/v1/care-records/${res.body.id}`)
+      .set(admin.auth)
+      .send({ version: cleared.body.version, followUpOn });
+    const retitled = await api()
+      .patch(`/api/v1/care-records/${res.body.id}`)
+      .set(admin.auth)
+      .send({ version: again.body.version, title: '回访前改标题' });
+    expect(retitled.body.followUpOn).toBe(followUpOn);
+
+    const updates = (
+      await api().get('/api/v1/audit-events?pageSize=200&action=care.update').set(admin.auth)
+    ).body.items.filter((e: { targetId: string }) => e.targetId === res.body.id);
+    expect(updates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          before: expect.objectContaining({ followUpOn: addDays(today, 30) }),
+          after: expect.objectContaining({ followUpOn: null }),
+        }),
+      ]),
+    );
+  });
+
+  it('refuses a follow-up date before the activity, or not a date, naming the field and writing nothing', async () => {
+    const occurredOn = addDays(today, -10);
+    // Followed up two days after the activity, already past.
+    const rec = (await create(admin, recordBody({ occurredOn, followUpOn: addDays(occurredOn, 2) }))).body;
+    const before = await snapshot(h);
+    const counts = await careCounts();
+
+    const early = await create(admin, recordBody({ occurredOn, followUpOn: addDays(occurredOn, -1) }));
+    expect([early.status, early.body.code, early.body.errors]).toEqual([
+      422,
+      'CARE_FOLLOW_UP_BEFORE_ACTIVITY',
+      [expect.objectContaining({ path: 'body.followUpOn', code: 'CARE_FOLLOW_UP_BEFORE_ACTIVITY' })],
+    ]);
+    expect(early.body.errors[0].message).toBe('回访日期不能早于活动日期');
+    const english = await api()
+      .post('/api/v1/care-records')
+      .set({ ...admin.auth, 'Accept-Language': 'en' })
+      .send(recordBody({ occurredOn, followUpOn: addDays(occurredOn, -1) }));
+    expect(english.body.errors[0].message).toBe('The follow-up date cannot be before the activity date');
+    const notADate = await create(admin, recordBody({ followUpOn: '2025-02-30' }));
+    expect([notADate.status, notADate.body.errors[0].path]).toEqual([400, 'body.followUpOn']);
+
+    const patch = (body: Record<string, unknown>) =>
+      api()
+        .patch(`/api/v1/care-records/${rec.id}`)
+        .set(admin.auth)
+        .send({ version: rec.version, ...body });
+    const earlier = await patch({ followUpOn: addDays(occurredOn, -1) });
+    expect([earlier.status, earlier.body.code, earlier.body.errors?.[0]?.path]).toEqual([
+      422,
+      'CARE_FOLLOW_UP_BEFORE_ACTIVITY',
+      'body.followUpOn',
+    ]);
+    // A new activity day past the follow-up the record holds: the day is what is refused.
+    const overtaken = await patch({ occurredOn: addDays(occurredOn, 5) });
+    expect([overtaken.status, overtaken.body.code, overtaken.body.errors?.[0]?.path]).toEqual([
+      422,
+      'CARE_FOLLOW_UP_BEFORE_ACTIVITY',
+      'body.occurredOn',
+    ]);
+    // Together they go: the day and a follow-up after it.
+    const both = await patch({ occurredOn: addDays(occurredOn, -5), followUpOn: addDays(occurredOn, -6) });
+    expect([both.status, both.body.errors?.[0]?.path]).toEqual([422, 'body.followUpOn']);
+
+    expect(await careCounts()).toEqual(counts);
+    expect(await snapshot(h)).toBe(before);
+    const ok = await patch({ occurredOn: addDays(occurredOn, 5), followUpOn: addDays(occurredOn, 6) });
+    expect([ok.status, ok.body.occurredOn, ok.body.followUpOn]).toEqual([
+      200,
+      addDays(occurredOn, 5),
+      addDays(occurredOn, 6),
+    ]);
+  });
+
   it('ties work to a measure of the union’s programme, refusing a measure it lacks or an activity the measure does not list', async () => {
     const programmeId = await adoptZhejiang(fx);
     const before = await snapshot(h);

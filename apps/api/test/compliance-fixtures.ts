@@ -33,7 +33,13 @@ export interface TeacherSpec {
 
 export async function insertTeacher(em: EntityManager, t: TeacherSpec): Promise<string> {
   const id = t.id ?? randomUUID();
-  const postings = t.postings.map((p) => ({ orgId: p.orgId, orgName: '', from: p.from, to: p.to, rural: false }));
+  const postings = t.postings.map((p) => ({
+    orgId: p.orgId,
+    orgName: '',
+    from: p.from,
+    to: p.to,
+    rural: false,
+  }));
   const first = t.postings[0]?.from ?? '2010-09-01';
   await em.query(
     `INSERT INTO teachers (id, org_id, tenant_id, name, sex, birth_date, id_number_enc, id_number_hash, id_number_masked,
@@ -136,7 +142,10 @@ export async function insertTemplate(
   return { templateId: t.id, versionId: v.id };
 }
 
-export async function insertProgramme(em: EntityManager, p: ProgrammeSpec): Promise<{ id: string; templateId: string; versionId: string }> {
+export async function insertProgramme(
+  em: EntityManager,
+  p: ProgrammeSpec,
+): Promise<{ id: string; templateId: string; versionId: string }> {
   const template = p.template ?? (await insertTemplate(em, p.provinceId, p.document));
   const [row] = await em.query(
     `INSERT INTO programmes (org_id, template_id, version_id, year, targets, budgets, settings)
@@ -155,11 +164,19 @@ export async function insertProgramme(em: EntityManager, p: ProgrammeSpec): Prom
 }
 
 /** Whether a write has asked the worker to refresh the programme's stored results (this minute's or the last one's job). */
-export async function refreshQueued(config: { REDIS_URL: string; REDIS_PREFIX: string }, programmeId: string): Promise<boolean> {
-  const queue = new Queue('compliance', { connection: { url: config.REDIS_URL }, prefix: config.REDIS_PREFIX });
+export async function refreshQueued(
+  config: { REDIS_URL: string; REDIS_PREFIX: string },
+  programmeId: string,
+): Promise<boolean> {
+  const queue = new Queue('compliance', {
+    connection: { url: config.REDIS_URL },
+    prefix: config.REDIS_PREFIX,
+  });
   try {
     const window = Math.floor(Date.now() / refreshDebounce.windowMs);
-    const jobs = await Promise.all([window - 1, window].map((w) => queue.getJob(complianceRefreshJobId(programmeId, w))));
+    const jobs = await Promise.all(
+      [window - 1, window].map((w) => queue.getJob(complianceRefreshJobId(programmeId, w))),
+    );
     return jobs.some((j) => j?.data.programmeId === programmeId);
   } finally {
     await queue.close();

@@ -84,7 +84,9 @@ export async function snapshot(h: Harness): Promise<string> {
     );
     const parts: string[] = [];
     for (const { table_name } of tables) {
-      const [row] = await em.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table_name} t`);
+      const [row] = await em.query(
+        `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table_name} t`,
+      );
       parts.push(`${table_name}:${row.h}`);
     }
     return parts.join('\n');

@@ -60,7 +60,6 @@ afterEach(() => {
 });
 afterAll(() => h.close());
 
-
 /** A teacher as both the list and the export show it: name, masked ID number (unique here), birth date. */
 const keyOf = (name: unknown, masked: unknown, birth: string) => `${String(name)}|${String(masked)}|${birth}`;
 
@@ -107,19 +106,22 @@ describe('export paging (keyset)', () => {
   it.each([
     ['name', 1],
     ['-name', -1],
-  ] as const)('breaks ties by id, in the sort’s direction, within and across batches (sort=%s)', async (sort, dir) => {
-    exportPaging.batchSize = 2;
-    const res = await api().get(`/api/v1/teachers?tag=${tag}&sort=${sort}&pageSize=200`).set(admin.auth);
-    const items: { id: string; name: string }[] = res.body.items;
-    expect(items.filter((t) => t.name === '王芳')).toHaveLength(4);
-    for (let i = 1; i < items.length; i++) {
-      // Each name's people together, and among them the ids in order (uuids compare as their hex text).
-      const [a, b] = [items[i - 1]!, items[i]!];
-      if (a.name === b.name) expect(dir > 0 ? a.id < b.id : a.id > b.id).toBe(true);
-      else expect(items.slice(i).some((t) => t.name === a.name)).toBe(false);
-    }
-    expect(await exported(sort)).toEqual(await listed(sort));
-  });
+  ] as const)(
+    'breaks ties by id, in the sort’s direction, within and across batches (sort=%s)',
+    async (sort, dir) => {
+      exportPaging.batchSize = 2;
+      const res = await api().get(`/api/v1/teachers?tag=${tag}&sort=${sort}&pageSize=200`).set(admin.auth);
+      const items: { id: string; name: string }[] = res.body.items;
+      expect(items.filter((t) => t.name === '王芳')).toHaveLength(4);
+      for (let i = 1; i < items.length; i++) {
+        // Each name's people together, and among them the ids in order (uuids compare as their hex text).
+        const [a, b] = [items[i - 1]!, items[i]!];
+        if (a.name === b.name) expect(dir > 0 ? a.id < b.id : a.id > b.id).toBe(true);
+        else expect(items.slice(i).some((t) => t.name === a.name)).toBe(false);
+      }
+      expect(await exported(sort)).toEqual(await listed(sort));
+    },
+  );
 
   it('ends after a full last batch (an empty query, no duplicate)', async () => {
     exportPaging.batchSize = PEOPLE.length;
@@ -148,19 +150,35 @@ describe('lists of a scope that spans several unions', () => {
   it('shows a city union the teachers of the county unions under it too (list, count, export)', async () => {
     // province → city union (a tenant) → its school, and a county union (a tenant of its own) → its school.
     const id = uniq('');
-    const { city, cityAdmin, citySchool, countySchool } = await inScope(h.appDs, systemScope('test'), async (em) => {
-      const city = await createChildOrg(em, fx.province, { kind: 'city', name: `市教育工会 ${id}` });
-      const citySchool = await createChildOrg(em, city, { kind: 'school', name: `市直学校 ${id}`, code: 'c1' });
-      const county = await createChildOrg(em, city, { kind: 'county', name: `市辖县教育工会 ${id}`, code: 'k1' });
-      const countySchool = await createChildOrg(em, county, { kind: 'school', name: `县学校 ${id}`, code: 'k1s1' });
-      const cityAdmin = await createUser(em, city, {
-        username: `city.${id}`,
-        displayName: `市管理员 ${id}`,
-        role: 'tenant_admin',
-        password: FACTORY_PASSWORD,
-      });
-      return { city, cityAdmin, citySchool, countySchool };
-    });
+    const { city, cityAdmin, citySchool, countySchool } = await inScope(
+      h.appDs,
+      systemScope('test'),
+      async (em) => {
+        const city = await createChildOrg(em, fx.province, { kind: 'city', name: `市教育工会 ${id}` });
+        const citySchool = await createChildOrg(em, city, {
+          kind: 'school',
+          name: `市直学校 ${id}`,
+          code: 'c1',
+        });
+        const county = await createChildOrg(em, city, {
+          kind: 'county',
+          name: `市辖县教育工会 ${id}`,
+          code: 'k1',
+        });
+        const countySchool = await createChildOrg(em, county, {
+          kind: 'school',
+          name: `县学校 ${id}`,
+          code: 'k1s1',
+        });
+        const cityAdmin = await createUser(em, city, {
+          username: `city.${id}`,
+          displayName: `市管理员 ${id}`,
+          role: 'tenant_admin',
+          password: FACTORY_PASSWORD,
+        });
+        return { city, cityAdmin, citySchool, countySchool };
+      },
+    );
     expect(countySchool.tenantId).not.toBe(city.id);
     const session = await login(h, cityAdmin.username, FACTORY_PASSWORD);
     const cityTag = `ct${randomBytes(3).toString('hex')}`;

@@ -15,7 +15,16 @@ import {
   type TenantFixture,
 } from '@guanai/db/testing';
 import { addDays, todayInShanghai } from '@guanai/domain';
-import { binary, fixture, login, request, snapshot, startHarness, type Harness, type Session } from './harness';
+import {
+  binary,
+  fixture,
+  login,
+  request,
+  snapshot,
+  startHarness,
+  type Harness,
+  type Session,
+} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -168,9 +177,7 @@ async function importFile(file: Buffer, name: string, s: Session = admin): Promi
   return finish(res.body.id, s);
 }
 
-async function teachersOf(
-  tenantId: string,
-): Promise<
+async function teachersOf(tenantId: string): Promise<
   {
     name: string;
     version: number;
@@ -190,10 +197,11 @@ async function teachersOf(
 
 async function rejectsOf(
   id: string,
+  s: Session = admin,
 ): Promise<{ row: number; columns: string; reasons: string; cells: unknown[] }[]> {
   const res = await api()
     .get(`/api/v1/teacher-imports/${id}/rejects.xlsx`)
-    .set(admin.auth)
+    .set(s.auth)
     .buffer(true)
     .parse(binary);
   expect(res.status).toBe(200);
@@ -209,7 +217,6 @@ async function rejectsOf(
   });
   return out;
 }
-
 
 describe('template', () => {
   it('downloads an .xlsx with the Chinese headers, the instructions and the tenant’s schools', async () => {
@@ -229,6 +236,8 @@ describe('template', () => {
     const guide = wb.getWorksheet('填写说明')!;
     const sexRow = (guide.getSheetValues() as unknown[][]).find((r) => r?.[1] === '性别')!;
     expect(sexRow).toEqual(expect.arrayContaining(['是', '男、女']));
+    const calendarRow = (guide.getSheetValues() as unknown[][]).find((r) => r?.[1] === '生日历法')!;
+    expect(calendarRow).toEqual(expect.arrayContaining(['否', '公历、农历']));
     const schools = (wb.getWorksheet('学校名单')!.getSheetValues() as unknown[][]).slice(2).map((r) => r[2]);
     expect(schools).toEqual(expect.arrayContaining(fx.schools.map((s) => s.name)));
     expect(schools).not.toContain(fx.otherSchool.name);
@@ -434,6 +443,68 @@ describe('importing', () => {
     const names = (await teachersOf(fx.tenant.id)).map((t) => t.name);
     for (const p of ok) expect(names).toContain(p.name);
     for (const p of bad) expect(names).not.toContain(p.name);
+  });
+
+  it('reads 生日历法: 农历 keeps a lunar birthday, an empty cell the solar default; 阴阳 is refused in Chinese', async () => {
+    const f = await fixture(h);
+    const s = await login(h, f.users.tenantAdmin.username, f.password);
+    const [lunar, solar, blank, wrong] = [person(), person(), person(), person()];
+    const rows = (calendar: string, header = '生日历法') =>
+      xlsx(
+        [
+          [...row(lunar, {}, f), calendar],
+          [...row(solar, {}, f), '公历'],
+          [...row(blank, {}, f), null],
+          [...row(wrong, {}, f), '阴阳'],
+        ],
+        { headers: [...HEADERS, header] },
+      );
+    const calendarOf = async (p: Person) => {
+      const res = await api()
+        .get(`/api/v1/teachers?q=${encodeURIComponent(p.name)}`)
+        .set(s.auth);
+      expect(res.body.items).toHaveLength(1);
+      return res.body.items[0].birthdayCalendar as string;
+    };
+
+    const done = await importFile(await rows('农历'), '生日历法.xlsx', s);
+    expect(done).toMatchObject({ status: 'done', created: 3, rejected: 1 });
+    expect(done.columns).toContainEqual({ header: '生日历法', field: 'birthdayCalendar' });
+    expect([await calendarOf(lunar), await calendarOf(solar), await calendarOf(blank)]).toEqual([
+      'lunar',
+      'solar',
+      'solar',
+    ]);
+    const [rejected] = await rejectsOf(done.id, s);
+    expect(rejected).toMatchObject({
+      row: 5,
+      columns: '生日历法',
+      reasons: '生日历法：“阴阳”不是可选的值，可填：公历、农历',
+    });
+    // Nothing of the refused row was written.
+    expect((await teachersOf(f.tenant.id)).map((t) => t.name)).not.toContain(wrong.name);
+
+    // A county's own header (农历生日) maps too; 公历 now changes the record, the unchanged rows stay.
+    const changed = await importFile(await rows('公历', '农历生日'), '生日历法-改.xlsx', s);
+    expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2, rejected: 1 });
+    expect(await calendarOf(lunar)).toBe('solar');
+
+    // Changing the calendar in the app makes the record differ from the file: importing it restores it.
+    const t = (
+      await api()
+        .get(`/api/v1/teachers?q=${encodeURIComponent(solar.name)}`)
+        .set(s.auth)
+    ).body.items[0];
+    const edited = await api()
+      .patch(`/api/v1/teachers/${t.id}`)
+      .set(s.auth)
+      .send({ version: t.version, birthdayCalendar: 'lunar' });
+    expect(edited.body.birthdayCalendar).toBe('lunar');
+    expect(await importFile(await rows('公历', '农历生日'), '再导入.xlsx', s)).toMatchObject({
+      updated: 1,
+      unchanged: 2,
+    });
+    expect(await calendarOf(solar)).toBe('solar');
   });
 
   it('rolls back a failed import entirely; its retry starts over and writes every row once', async () => {
@@ -687,7 +758,10 @@ describe('retention of uploaded files (maintenance imports.cleanup)', () => {
   async function cleanup(): Promise<{ expired: number; rejectsCleared: number }> {
     const path = '../../worker/src/maintenance/imports-cleanup';
     const { cleanupTeacherImports } = (await import(path)) as {
-      cleanupTeacherImports(ds: DataSource, opts: { abandonedAfterDays: number; rejectsKeptDays: number }): Promise<{ expired: number; rejectsCleared: number }>;
+      cleanupTeacherImports(
+        ds: DataSource,
+        opts: { abandonedAfterDays: number; rejectsKeptDays: number },
+      ): Promise<{ expired: number; rejectsCleared: number }>;
     };
     return cleanupTeacherImports(h.appDs, { abandonedAfterDays: 7, rejectsKeptDays: 30 });
   }
@@ -719,7 +793,10 @@ describe('retention of uploaded files (maintenance imports.cleanup)', () => {
   });
 
   it('clears rejected rows 30 days after an import finished, and says so instead of an empty workbook', async () => {
-    const done = await importFile(Buffer.from(csv([row(person()), row(person(), { 身份证号: '123' })])), 'mixed.csv');
+    const done = await importFile(
+      Buffer.from(csv([row(person()), row(person(), { 身份证号: '123' })])),
+      'mixed.csv',
+    );
     expect(done).toMatchObject({ created: 1, rejected: 1 });
     await age(done.id, `finished_at = now() - interval '29 days'`);
     await cleanup();

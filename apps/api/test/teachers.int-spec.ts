@@ -59,7 +59,9 @@ describe('teacher records', () => {
     expect(JSON.stringify(res.body)).not.toContain(body.idNumber);
     const [row] = await h.owner.transaction(async (em) => {
       await em.query(`SELECT set_config('app.scope_path', '/', true)`);
-      return em.query('SELECT id_number_enc, phone_enc, address_enc FROM teachers WHERE id = $1', [res.body.id]);
+      return em.query('SELECT id_number_enc, phone_enc, address_enc FROM teachers WHERE id = $1', [
+        res.body.id,
+      ]);
     });
     expect(row.id_number_enc).not.toContain(body.idNumber.slice(6, 14));
     expect(row.phone_enc).not.toContain('13812345678');
@@ -69,10 +71,18 @@ describe('teacher records', () => {
   it('reveals one field in clear to a permitted role and audits the read with its reason', async () => {
     const body = teacherBody();
     const created = (await api().post('/api/v1/teachers').set(admin.auth).send(body)).body;
-    const res = await api().post(`/api/v1/teachers/${created.id}/reveal`).set(officer.auth).send({ field: 'idNumber', reason: '核对体检名单' });
+    const res = await api()
+      .post(`/api/v1/teachers/${created.id}/reveal`)
+      .set(officer.auth)
+      .send({ field: 'idNumber', reason: '核对体检名单' });
     expect(res.body).toEqual({ field: 'idNumber', value: body.idNumber });
-    const audit = await api().get(`/api/v1/audit-events?action=teacher.reveal&actorId=${fx.users.officer.id}`).set(admin.auth);
-    expect(audit.body.items[0]).toMatchObject({ targetId: created.id, after: { field: 'idNumber', reason: '核对体检名单' } });
+    const audit = await api()
+      .get(`/api/v1/audit-events?action=teacher.reveal&actorId=${fx.users.officer.id}`)
+      .set(admin.auth);
+    expect(audit.body.items[0]).toMatchObject({
+      targetId: created.id,
+      after: { field: 'idNumber', reason: '核对体检名单' },
+    });
     // Nothing in the audit log holds the clear number.
     const all = await api().get('/api/v1/audit-events?pageSize=200').set(admin.auth);
     expect(JSON.stringify(all.body)).not.toContain(body.idNumber);
@@ -88,30 +98,62 @@ describe('teacher records', () => {
   it('refuses a wrong check digit, an ID that disagrees with birth date or sex, future dates — naming the field, writing nothing', async () => {
     const before = await snapshot(h);
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ idNumber: withWrongCheckDigit(makeIdNumber('1980-05-17', 'female')) }, 'body.idNumber', 'ID_NUMBER_CHECKSUM'],
+      [
+        { idNumber: withWrongCheckDigit(makeIdNumber('1980-05-17', 'female')) },
+        'body.idNumber',
+        'ID_NUMBER_CHECKSUM',
+      ],
       [{ idNumber: makeIdNumber('1981-05-17', 'female') }, 'body.birthDate', 'ID_NUMBER_BIRTH_DATE_MISMATCH'],
       [{ idNumber: makeIdNumber('1980-05-17', 'male') }, 'body.sex', 'ID_NUMBER_SEX_MISMATCH'],
-      [{ teachingSince: addDays(today, 3), joinedSchoolOn: addDays(today, 3) }, 'body.teachingSince', 'DATE_IN_FUTURE'],
+      [
+        { teachingSince: addDays(today, 3), joinedSchoolOn: addDays(today, 3) },
+        'body.teachingSince',
+        'DATE_IN_FUTURE',
+      ],
       [{ teachingSince: '1990-09-01' }, 'body.teachingSince', 'TEACHING_BEFORE_AGE_16'],
       [{ birthDate: '1980-02-30' }, 'body.birthDate', 'invalid_format'],
     ];
     for (const [over, path, code] of cases) {
       const res = await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody(over));
-      expect([path, code, res.status >= 400 && res.status < 500, res.body.errors?.some((e: { path: string; code: string }) => e.path === path && e.code === code)]).toEqual([path, code, true, true]);
+      expect([
+        path,
+        code,
+        res.status >= 400 && res.status < 500,
+        res.body.errors?.some((e: { path: string; code: string }) => e.path === path && e.code === code),
+      ]).toEqual([path, code, true, true]);
     }
     expect(await snapshot(h)).toBe(before);
     const dup = teacherBody();
     await api().post('/api/v1/teachers').set(admin.auth).send(dup);
     const mid = await snapshot(h);
-    const again = await api().post('/api/v1/teachers').set(admin.auth).send({ ...teacherBody(), idNumber: dup.idNumber, birthDate: dup.birthDate, sex: dup.sex });
+    const again = await api()
+      .post('/api/v1/teachers')
+      .set(admin.auth)
+      .send({ ...teacherBody(), idNumber: dup.idNumber, birthDate: dup.birthDate, sex: dup.sex });
     expect([again.status, again.body.code]).toEqual([409, 'TEACHER_EXISTS']);
     expect(await snapshot(h)).toBe(mid);
   });
 
   it('filters on the server: sex, age, title, rural school, retiring within N days, tags', async () => {
-    const near = await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ birthDate: '1971-01-10', sex: 'female', retirementCategory: 'worker', orgId: fx.schools[1]!.id, tags: ['临退休'], titles: [{ level: 'associate_senior', since: '2015-01-01' }] }));
+    const near = await api()
+      .post('/api/v1/teachers')
+      .set(admin.auth)
+      .send(
+        teacherBody({
+          birthDate: '1971-01-10',
+          sex: 'female',
+          retirementCategory: 'worker',
+          orgId: fx.schools[1]!.id,
+          tags: ['临退休'],
+          titles: [{ level: 'associate_senior', since: '2015-01-01' }],
+        }),
+      );
     expect(near.status).toBe(201);
-    const q = (s: string) => api().get(`/api/v1/teachers?pageSize=200&${s}`).set(admin.auth).then((r) => r.body.items.map((t: { id: string }) => t.id));
+    const q = (s: string) =>
+      api()
+        .get(`/api/v1/teachers?pageSize=200&${s}`)
+        .set(admin.auth)
+        .then((r) => r.body.items.map((t: { id: string }) => t.id));
     expect(await q('rural=true')).toContain(near.body.id);
     expect(await q('rural=false')).not.toContain(near.body.id);
     expect(await q('title=associate_senior')).toEqual([near.body.id]);
@@ -134,65 +176,132 @@ describe('teacher records', () => {
   });
 
   it('answers 409 to a stale edit, recomputes retirement on a category change', async () => {
-    const t = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ birthDate: '1976-03-02', sex: 'female' }))).body;
-    const ok = await api().patch(`/api/v1/teachers/${t.id}`).set(admin.auth).send({ version: t.version, retirementCategory: 'worker' });
+    const t = (
+      await api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ birthDate: '1976-03-02', sex: 'female' }))
+    ).body;
+    const ok = await api()
+      .patch(`/api/v1/teachers/${t.id}`)
+      .set(admin.auth)
+      .send({ version: t.version, retirementCategory: 'worker' });
     expect(ok.status).toBe(200);
     expect(ok.body.facts.retirementDate).toBe(statutoryRetirementDate('1976-03-02', 'female', 'worker'));
     expect(ok.body.facts.retirementDate).not.toBe(t.facts.retirementDate);
-    const stale = await api().patch(`/api/v1/teachers/${t.id}`).set(admin.auth).send({ version: t.version, name: '旧版本' });
+    const stale = await api()
+      .patch(`/api/v1/teachers/${t.id}`)
+      .set(admin.auth)
+      .send({ version: t.version, name: '旧版本' });
     expect([stale.status, stale.body.code]).toEqual([409, 'STALE_VERSION']);
   });
 
   it('transfers to another school: the old posting closes the day before, years at school restart', async () => {
     const t = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody())).body;
     const on = addDays(today, -10);
-    const moved = await api().post(`/api/v1/teachers/${t.id}/transfer`).set(admin.auth).send({ version: t.version, orgId: fx.schools[1]!.id, on });
+    const moved = await api()
+      .post(`/api/v1/teachers/${t.id}/transfer`)
+      .set(admin.auth)
+      .send({ version: t.version, orgId: fx.schools[1]!.id, on });
     expect(moved.status).toBe(200);
     expect(moved.body.postings).toEqual([
-      { orgId: fx.schools[0]!.id, orgName: fx.schools[0]!.name, from: '2012-09-01', to: addDays(on, -1), rural: false },
+      {
+        orgId: fx.schools[0]!.id,
+        orgName: fx.schools[0]!.name,
+        from: '2012-09-01',
+        to: addDays(on, -1),
+        rural: false,
+      },
       { orgId: fx.schools[1]!.id, orgName: fx.schools[1]!.name, from: on, to: null, rural: true },
     ]);
     expect(moved.body.facts.yearsAtSchool).toBe(0);
     // Ten days at a rural school: whole years only, as the contract says.
     expect(moved.body.facts.ruralYears).toBe(0);
     expect(Number.isInteger(moved.body.facts.ruralYears)).toBe(true);
-    const other = await api().post(`/api/v1/teachers/${t.id}/transfer`).set(admin.auth).send({ version: moved.body.version, orgId: fx.otherSchool.id, on });
+    const other = await api()
+      .post(`/api/v1/teachers/${t.id}/transfer`)
+      .set(admin.auth)
+      .send({ version: moved.body.version, orgId: fx.otherSchool.id, on });
     expect(other.status).toBe(404);
   });
 
   it('marks a teacher retired', async () => {
     const t = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody())).body;
-    const res = await api().post(`/api/v1/teachers/${t.id}/retire`).set(admin.auth).send({ version: t.version, on: today });
+    const res = await api()
+      .post(`/api/v1/teachers/${t.id}/retire`)
+      .set(admin.auth)
+      .send({ version: t.version, on: today });
     expect([res.body.status, res.body.postings.at(-1).to]).toEqual(['retired', today]);
-    const again = await api().post(`/api/v1/teachers/${t.id}/retire`).set(admin.auth).send({ version: res.body.version, on: today });
+    const again = await api()
+      .post(`/api/v1/teachers/${t.id}/retire`)
+      .set(admin.auth)
+      .send({ version: res.body.version, on: today });
     expect(again.body.code).toBe('TEACHER_NOT_ACTIVE');
   });
 
   it('links spouses both ways and flags 从教30年 (Leiyang 4)', async () => {
-    const a = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ birthDate: '1970-01-05', sex: 'male', teachingSince: '1990-09-01', joinedSchoolOn: '1990-09-01' }))).body;
-    const b = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ birthDate: '1972-03-05', sex: 'female' }))).body;
+    const a = (
+      await api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(
+          teacherBody({
+            birthDate: '1970-01-05',
+            sex: 'male',
+            teachingSince: '1990-09-01',
+            joinedSchoolOn: '1990-09-01',
+          }),
+        )
+    ).body;
+    const b = (
+      await api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ birthDate: '1972-03-05', sex: 'female' }))
+    ).body;
     expect(a.eligibility.teaching30Years).toBe(true);
     expect(b.eligibility.teaching30Years).toBe(false);
-    const linked = await api().post(`/api/v1/teachers/${a.id}/family`).set(admin.auth).send({ kind: 'spouse', relativeId: b.id });
+    const linked = await api()
+      .post(`/api/v1/teachers/${a.id}/family`)
+      .set(admin.auth)
+      .send({ kind: 'spouse', relativeId: b.id });
     expect(linked.status).toBe(201);
-    expect(linked.body.family).toEqual([expect.objectContaining({ kind: 'spouse', relativeId: b.id, relativeName: b.name })]);
+    expect(linked.body.family).toEqual([
+      expect.objectContaining({ kind: 'spouse', relativeId: b.id, relativeName: b.name }),
+    ]);
     const back = await api().get(`/api/v1/teachers/${b.id}`).set(admin.auth);
     expect(back.body.family).toEqual([expect.objectContaining({ kind: 'spouse', relativeId: a.id })]);
-    const parent = await api().post(`/api/v1/teachers/${a.id}/family`).set(admin.auth).send({ kind: 'parent', relativeName: '张老先生', inEducation: true });
+    const parent = await api()
+      .post(`/api/v1/teachers/${a.id}/family`)
+      .set(admin.auth)
+      .send({ kind: 'parent', relativeName: '张老先生', inEducation: true });
     expect(parent.body.family).toHaveLength(2);
     // 教师之家: both on the registry, both working, one with 30 years; both records say so.
     expect(parent.body.eligibility.teacherFamily).toBe(true);
-    expect((await api().get(`/api/v1/teachers/${b.id}`).set(admin.auth)).body.eligibility.teacherFamily).toBe(true);
+    expect((await api().get(`/api/v1/teachers/${b.id}`).set(admin.auth)).body.eligibility.teacherFamily).toBe(
+      true,
+    );
     // 教师世家 needs three generations: the teacher and a parent are two.
     expect(parent.body.eligibility.teacherDynasty).toBe(false);
-    const child = await api().post(`/api/v1/teachers/${a.id}/family`).set(admin.auth).send({ kind: 'child', relativeName: '张小', inEducation: true });
+    const child = await api()
+      .post(`/api/v1/teachers/${a.id}/family`)
+      .set(admin.auth)
+      .send({ kind: 'child', relativeName: '张小', inEducation: true });
     expect(child.body.eligibility.teacherDynasty).toBe(true);
   });
 
   it('does not flag 教师之家 when neither spouse has taught 30 years (Leiyang 4)', async () => {
-    const a = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ sex: 'male', birthDate: '1980-01-05' }))).body;
+    const a = (
+      await api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ sex: 'male', birthDate: '1980-01-05' }))
+    ).body;
     const b = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody())).body;
-    const linked = await api().post(`/api/v1/teachers/${a.id}/family`).set(admin.auth).send({ kind: 'spouse', relativeId: b.id });
+    const linked = await api()
+      .post(`/api/v1/teachers/${a.id}/family`)
+      .set(admin.auth)
+      .send({ kind: 'spouse', relativeId: b.id });
     expect(linked.body.eligibility).toMatchObject({ teacherFamily: false, teacherDynasty: false });
   });
 
@@ -205,19 +314,124 @@ describe('teacher records', () => {
       joinedSchoolOn: '2010-09-01',
     };
     const ten = addDays(today, -3653); // a little over ten years ago
-    const rotating = await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ ...principal, positionSince: ten }));
+    const rotating = await api()
+      .post('/api/v1/teachers')
+      .set(admin.auth)
+      .send(teacherBody({ ...principal, positionSince: ten }));
     expect(rotating.status).toBe(201);
     expect(rotating.body).toMatchObject({ positionSince: ten, eligibility: { rotation: true } });
-    const recent = await api().patch(`/api/v1/teachers/${rotating.body.id}`).set(admin.auth)
+    const recent = await api()
+      .patch(`/api/v1/teachers/${rotating.body.id}`)
+      .set(admin.auth)
       .send({ version: rotating.body.version, positionSince: addDays(today, -365) });
     expect(recent.body).toMatchObject({ eligibility: { rotation: false } });
     // A new position without a date drops the old one's date.
-    const demoted = await api().patch(`/api/v1/teachers/${rotating.body.id}`).set(admin.auth)
+    const demoted = await api()
+      .patch(`/api/v1/teachers/${rotating.body.id}`)
+      .set(admin.auth)
       .send({ version: recent.body.version, position: 'teacher' });
     expect(demoted.body.positionSince).toBeNull();
-    const early = await api().patch(`/api/v1/teachers/${rotating.body.id}`).set(admin.auth)
+    const early = await api()
+      .patch(`/api/v1/teachers/${rotating.body.id}`)
+      .set(admin.auth)
       .send({ version: demoted.body.version, position: 'principal', positionSince: '1999-09-01' });
-    expect([early.status, early.body.errors]).toEqual([422, [expect.objectContaining({ path: 'body.positionSince', code: 'POSITION_BEFORE_TEACHING' })]]);
+    expect([early.status, early.body.errors]).toEqual([
+      422,
+      [expect.objectContaining({ path: 'body.positionSince', code: 'POSITION_BEFORE_TEACHING' })],
+    ]);
+  });
+});
+
+describe('the birthday calendar (生日历法)', () => {
+  const row = (id: string) =>
+    h.owner.transaction(async (em) => {
+      await em.query(`SELECT set_config('app.scope_path', '/', true)`);
+      const [r] = await em.query('SELECT birthday_calendar FROM teachers WHERE id = $1', [id]);
+      return r as { birthday_calendar: string };
+    });
+
+  it('is solar unless given; a lunar one (农历生日) round-trips through create, read, list and edits, audited', async () => {
+    const plain = await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody());
+    expect([plain.status, plain.body.birthdayCalendar]).toEqual([201, 'solar']);
+    expect((await row(plain.body.id)).birthday_calendar).toBe('solar');
+
+    const body = teacherBody({ birthdayCalendar: 'lunar' });
+    const lunar = await api().post('/api/v1/teachers').set(admin.auth).send(body);
+    expect([lunar.status, lunar.body.birthdayCalendar]).toEqual([201, 'lunar']);
+    expect((await row(lunar.body.id)).birthday_calendar).toBe('lunar');
+    expect((await api().get(`/api/v1/teachers/${lunar.body.id}`).set(admin.auth)).body.birthdayCalendar).toBe(
+      'lunar',
+    );
+    const listed = await api().get(`/api/v1/teachers?idNumber=${body.idNumber}`).set(admin.auth);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: lunar.body.id, birthdayCalendar: 'lunar' }),
+    ]);
+
+    // An edit that leaves the calendar out keeps it (and every other defaulted field: tags, titles).
+    const noted = await api()
+      .patch(`/api/v1/teachers/${lunar.body.id}`)
+      .set(admin.auth)
+      .send({ version: lunar.body.version, notes: '过农历生日' });
+    expect(noted.status).toBe(200);
+    expect(noted.body).toMatchObject({
+      birthdayCalendar: 'lunar',
+      tags: body.tags,
+      title: 'intermediate',
+      titles: body.titles,
+    });
+
+    const solar = await api()
+      .patch(`/api/v1/teachers/${lunar.body.id}`)
+      .set(admin.auth)
+      .send({ version: noted.body.version, birthdayCalendar: 'solar' });
+    expect([solar.status, solar.body.birthdayCalendar]).toEqual([200, 'solar']);
+    expect((await row(lunar.body.id)).birthday_calendar).toBe('solar');
+    const audit = await api().get(`/api/v1/audit-events?action=teacher.update&pageSize=200`).set(admin.auth);
+    const event = audit.body.items.find(
+      (e: { targetId: string; after: { version: number } }) =>
+        e.targetId === lunar.body.id && e.after.version === solar.body.version,
+    );
+    expect(event).toMatchObject({
+      before: { birthdayCalendar: 'lunar' },
+      after: { birthdayCalendar: 'solar' },
+    });
+  });
+
+  it('refuses any other calendar, on create and on edit, naming the field and writing nothing', async () => {
+    const t = (
+      await api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ birthdayCalendar: 'lunar' }))
+    ).body;
+    const before = await snapshot(h);
+    const requests = [
+      api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ birthdayCalendar: '阴阳' })),
+      api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ birthdayCalendar: null })),
+      api()
+        .patch(`/api/v1/teachers/${t.id}`)
+        .set(admin.auth)
+        .send({ version: t.version, birthdayCalendar: 'gregorian' }),
+      api()
+        .patch(`/api/v1/teachers/${t.id}`)
+        .set(admin.auth)
+        .send({ version: t.version, birthdayCalendar: null, notes: '改' }),
+    ];
+    for (const res of await Promise.all(requests)) {
+      expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.birthdayCalendar' })]);
+    }
+    expect(await snapshot(h)).toBe(before);
+    expect((await api().get(`/api/v1/teachers/${t.id}`).set(admin.auth)).body).toMatchObject({
+      birthdayCalendar: 'lunar',
+      version: t.version,
+    });
   });
 });
 
@@ -227,9 +441,18 @@ describe('the teacher list order', () => {
     const s = await login(h, f.users.tenantAdmin.username, f.password);
     // By code point 安 < 张 < 李 < 王; by pinyin an < li < wang < zhang.
     for (const name of ['张三', '安娜', '李四', '王五'])
-      expect((await api().post('/api/v1/teachers').set(s.auth).send(teacherBody({ name, orgId: f.schools[0]!.id }))).status).toBe(201);
+      expect(
+        (
+          await api()
+            .post('/api/v1/teachers')
+            .set(s.auth)
+            .send(teacherBody({ name, orgId: f.schools[0]!.id }))
+        ).status,
+      ).toBe(201);
     const names = async (sort: string) =>
-      (await api().get(`/api/v1/teachers?sort=${sort}`).set(s.auth)).body.items.map((t: { name: string }) => t.name);
+      (await api().get(`/api/v1/teachers?sort=${sort}`).set(s.auth)).body.items.map(
+        (t: { name: string }) => t.name,
+      );
     expect(await names('name')).toEqual(['安娜', '李四', '王五', '张三']);
     expect(await names('-name')).toEqual(['张三', '王五', '李四', '安娜']);
   });
@@ -245,7 +468,9 @@ describe('teacher records across tenants and roles', () => {
       ['post', `/api/v1/teachers/${t.id}/reveal`, { field: 'idNumber', reason: '越权查看' }],
       ['post', `/api/v1/teachers/${t.id}/retire`, { version: t.version, on: today }],
     ] as const) {
-      const res = await (api() as never as Record<string, (p: string) => request.Test>)[method]!(path).set(other.auth).send(body);
+      const res = await (api() as never as Record<string, (p: string) => request.Test>)[method]!(path)
+        .set(other.auth)
+        .send(body);
       expect([path, res.status]).toEqual([path, 404]);
     }
     const list = await api().get('/api/v1/teachers?pageSize=200').set(other.auth);
@@ -255,12 +480,27 @@ describe('teacher records across tenants and roles', () => {
   });
 
   it('lets a school officer see only their own school’s teachers', async () => {
-    const mine = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ orgId: fx.schools[0]!.id }))).body;
-    const theirs = (await api().post('/api/v1/teachers').set(admin.auth).send(teacherBody({ orgId: fx.schools[1]!.id }))).body;
-    const ids = (await api().get('/api/v1/teachers?pageSize=200').set(officer.auth)).body.items.map((x: { id: string }) => x.id);
+    const mine = (
+      await api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ orgId: fx.schools[0]!.id }))
+    ).body;
+    const theirs = (
+      await api()
+        .post('/api/v1/teachers')
+        .set(admin.auth)
+        .send(teacherBody({ orgId: fx.schools[1]!.id }))
+    ).body;
+    const ids = (await api().get('/api/v1/teachers?pageSize=200').set(officer.auth)).body.items.map(
+      (x: { id: string }) => x.id,
+    );
     expect(ids).toContain(mine.id);
     expect(ids).not.toContain(theirs.id);
-    const create = await api().post('/api/v1/teachers').set(officer.auth).send(teacherBody({ orgId: fx.schools[1]!.id }));
+    const create = await api()
+      .post('/api/v1/teachers')
+      .set(officer.auth)
+      .send(teacherBody({ orgId: fx.schools[1]!.id }));
     expect(create.status).toBe(404);
   });
 });

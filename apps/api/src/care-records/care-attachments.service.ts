@@ -20,7 +20,8 @@ function sniff(buffer: Buffer, name: string): string | null {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   // Office files are zip archives; which one, only the name tells.
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return /\.docx$/i.test(name) ? DOCX : /\.xlsx$/i.test(name) ? XLSX : null;
+  if (starts(0x50, 0x4b, 0x03, 0x04))
+    return /\.docx$/i.test(name) ? DOCX : /\.xlsx$/i.test(name) ? XLSX : null;
   return null;
 }
 
@@ -28,7 +29,8 @@ function sniff(buffer: Buffer, name: string): string | null {
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-255) || 'attachment';
+  const printable = base.replace(/[\u0000-\u001f\u007f]/g, '');
+  return printable.trim().slice(-255) || 'attachment';
 }
 
 interface AttachmentRow {
@@ -87,9 +89,23 @@ export class CareAttachmentsService {
     const [{ id }] = await this.ctx.em.query(
       `INSERT INTO care_attachments (record_id, org_id, file_name, content_type, size, data_enc, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [recordId, record.org_id, name, type, file.size, this.cipher.encrypt(file.buffer.toString('base64')), this.ctx.principal.userId],
+      [
+        recordId,
+        record.org_id,
+        name,
+        type,
+        file.size,
+        this.cipher.encrypt(file.buffer.toString('base64')),
+        this.ctx.principal.userId,
+      ],
     );
-    await this.audit.record({ orgId: record.org_id, action: 'care.attachment_add', targetType: 'care_record', targetId: recordId, after: { attachmentId: id, fileName: name, size: file.size } });
+    await this.audit.record({
+      orgId: record.org_id,
+      action: 'care.attachment_add',
+      targetType: 'care_record',
+      targetId: recordId,
+      after: { attachmentId: id, fileName: name, size: file.size },
+    });
     const [row] = await this.ctx.em.query(`${LIST} WHERE a.id = $1`, [id]);
     return toAttachment(row);
   }
@@ -101,7 +117,13 @@ export class CareAttachmentsService {
       [attachmentId, recordId],
     );
     if (!row) throw AppError.notFound();
-    await this.audit.record({ orgId: record.org_id, action: 'care.attachment_download', targetType: 'care_record', targetId: recordId, after: { attachmentId, fileName: row.file_name } });
+    await this.audit.record({
+      orgId: record.org_id,
+      action: 'care.attachment_download',
+      targetType: 'care_record',
+      targetId: recordId,
+      after: { attachmentId, fileName: row.file_name },
+    });
     const bytes = Buffer.from(this.cipher.decrypt(row.data_enc), 'base64');
     res
       .status(200)
@@ -124,7 +146,13 @@ export class CareAttachmentsService {
       `UPDATE care_attachments SET deleted_at = now(), deleted_by = $2, delete_reason = $3, data_enc = '' WHERE id = $1`,
       [attachmentId, this.ctx.principal.userId, reason],
     );
-    await this.audit.record({ orgId: record.org_id, action: 'care.attachment_delete', targetType: 'care_record', targetId: recordId, after: { attachmentId, fileName: row.file_name, reason } });
+    await this.audit.record({
+      orgId: record.org_id,
+      action: 'care.attachment_delete',
+      targetType: 'care_record',
+      targetId: recordId,
+      after: { attachmentId, fileName: row.file_name, reason },
+    });
     return { ok: true };
   }
 

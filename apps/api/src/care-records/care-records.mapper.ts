@@ -20,7 +20,12 @@ export function toCareRecordSummary(r: CareRecordRow): CareRecordSummary {
 }
 
 export function toCareRecord(r: CareRecordRow): CareRecord {
-  return { ...toCareRecordSummary(r), notes: r.notes, createdBy: r.created_by_name };
+  return {
+    ...toCareRecordSummary(r),
+    followUpOn: r.follow_up_on,
+    notes: r.notes,
+    createdBy: r.created_by_name,
+  };
 }
 
 /**

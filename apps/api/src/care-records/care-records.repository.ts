@@ -11,6 +11,7 @@ export interface CareRecordRow {
   activity_type: string;
   title: string;
   occurred_on: string;
+  follow_up_on: string | null;
   /** bigint, as pg returns it. */
   amount_fen: string;
   participant_count: number;
@@ -23,7 +24,7 @@ export interface CareRecordRow {
 // Dates as 'YYYY-MM-DD' strings, never JS Dates shifted by a time zone. The creator's name shows
 // only when the caller can see that user (a school officer does not see the union's admins).
 const SELECT = `SELECT r.id, r.org_id, r.tenant_id, o.name AS org_name, r.programme_id, r.measure_key, r.activity_type,
-  r.title, to_char(r.occurred_on, 'YYYY-MM-DD') AS occurred_on, r.amount_fen, r.participant_count, r.notes,
+  r.title, to_char(r.occurred_on, 'YYYY-MM-DD') AS occurred_on, to_char(r.follow_up_on, 'YYYY-MM-DD') AS follow_up_on, r.amount_fen, r.participant_count, r.notes,
   u.display_name AS created_by_name, r.created_at, r.version
   FROM care_records r JOIN orgs o ON o.id = r.org_id LEFT JOIN users u ON u.id = r.created_by`;
 
@@ -67,6 +68,7 @@ export interface NewCareRecord {
   activityType: string;
   title: string;
   occurredOn: string;
+  followUpOn: string | null;
   amountFen: number;
   notes: string | null;
   createdBy: string;
@@ -111,8 +113,8 @@ export const careRecordsRepo = {
 
   async insert(em: EntityManager, r: NewCareRecord): Promise<string> {
     const [{ id }] = await em.query(
-      `INSERT INTO care_records (org_id, tenant_id, programme_id, measure_key, activity_type, title, occurred_on, amount_fen, notes, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO care_records (org_id, tenant_id, programme_id, measure_key, activity_type, title, occurred_on, follow_up_on, amount_fen, notes, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         r.orgId,
         r.tenantId,
@@ -121,6 +123,7 @@ export const careRecordsRepo = {
         r.activityType,
         r.title,
         r.occurredOn,
+        r.followUpOn,
         r.amountFen,
         r.notes,
         r.createdBy,

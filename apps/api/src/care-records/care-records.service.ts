@@ -53,6 +53,7 @@ export class CareRecordsService {
     const unit = await this.requireUnit(input.orgId);
     const tenantId = unit.tenant_id!;
     assertDay(input.occurredOn, 'body.occurredOn');
+    assertFollowUp(input.followUpOn ?? null, input.occurredOn, 'body.followUpOn');
     const programmeId = input.programmeId ?? null;
     const measureKey = input.measureKey ?? null;
     await this.assertMeasure(tenantId, programmeId, measureKey, input.activityType);
@@ -65,6 +66,7 @@ export class CareRecordsService {
       activityType: input.activityType,
       title: input.title,
       occurredOn: input.occurredOn,
+      followUpOn: input.followUpOn ?? null,
       amountFen: input.amountFen,
       notes: input.notes ?? null,
       createdBy: this.ctx.principal.userId,
@@ -102,6 +104,9 @@ export class CareRecordsService {
           ? null
           : before.measure_key;
     if (input.occurredOn) assertDay(input.occurredOn, 'body.occurredOn');
+    // A new day may overtake the follow-up the record already has: then the day is what is refused.
+    const followUpOn = input.followUpOn !== undefined ? input.followUpOn : before.follow_up_on;
+    assertFollowUp(followUpOn, day, input.followUpOn !== undefined ? 'body.followUpOn' : 'body.occurredOn');
     if (input.programmeId !== undefined || input.measureKey !== undefined || input.activityType)
       await this.assertMeasure(tenantId, programmeId, measureKey, type);
     const restamp = type !== before.activity_type || day !== before.occurred_on;
@@ -123,6 +128,7 @@ export class CareRecordsService {
       activity_type: input.activityType,
       title: input.title,
       occurred_on: input.occurredOn,
+      follow_up_on: input.followUpOn,
       amount_fen: input.amountFen,
       notes: input.notes,
     });
@@ -217,4 +223,9 @@ export class CareRecordsService {
 function assertDay(day: string, path: string): void {
   if (day > todayInShanghai()) throw fail('DATE_IN_FUTURE', path);
   if (day < EARLIEST_DAY) throw fail('DATE_TOO_EARLY', path);
+}
+
+/** 回访 comes after the activity (the same day will do); it may well lie in the future. */
+function assertFollowUp(followUpOn: string | null, occurredOn: string, path: string): void {
+  if (followUpOn !== null && followUpOn < occurredOn) throw fail('CARE_FOLLOW_UP_BEFORE_ACTIVITY', path);
 }

@@ -1,4 +1,16 @@
-import { applyDecorators, Body, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  SetMetadata,
+} from '@nestjs/common';
 import { ROUTES, type RouteContract, type RouteName } from '@guanai/contracts';
 import { IdParam, ZodPipe } from './zod.pipe';
 

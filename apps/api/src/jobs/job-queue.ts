@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { JOBS, type JobName, type JobPayload, type QueueName } from '@guanai/contracts';
+import { parseJobPayload, type JobName, type JobPayload, type QueueName } from '@guanai/contracts';
 import type { Config } from '@guanai/db';
 import { CONFIG } from '../config.module';
 
@@ -22,8 +22,7 @@ export class JobQueue implements OnApplicationShutdown {
     payload: JobPayload<Q, J>,
     opts: JobsOptions & { jobId: string },
   ): Promise<void> {
-    const schema = (JOBS[queue] as Record<string, { parse(v: unknown): unknown }>)[job]!;
-    await this.queue(queue).add(job, schema.parse(payload), opts);
+    await this.queue(queue).add(job, parseJobPayload(queue, job, payload), opts);
   }
 
   private queue(name: QueueName): Queue {

@@ -20,7 +20,12 @@ const TEMPLATE_CODES: Record<TemplateProblemCode, ErrorCode> = {
   eligible_group_unexpected: 'TEMPLATE_ELIGIBLE_GROUP_UNEXPECTED',
   level_not_supported: 'TEMPLATE_LEVEL_NOT_SUPPORTED',
   clause_quote_not_in_text: 'TEMPLATE_CLAUSE_QUOTE_NOT_IN_TEXT',
-  offset_not_integer: 'TEMPLATE_OFFSET_NOT_INTEGER',
+  lead_days_not_integer: 'TEMPLATE_LEAD_DAYS_NOT_INTEGER',
+  lead_days_negative: 'TEMPLATE_LEAD_DAYS_NEGATIVE',
+  role_required: 'TEMPLATE_ROLE_REQUIRED',
+  role_unexpected: 'TEMPLATE_ROLE_UNEXPECTED',
+  years_required: 'TEMPLATE_YEARS_REQUIRED',
+  years_unexpected: 'TEMPLATE_YEARS_UNEXPECTED',
   unknown_indicator: 'TEMPLATE_UNKNOWN_INDICATOR',
   invalid_month_day: 'TEMPLATE_INVALID_MONTH_DAY',
 };
@@ -35,6 +40,11 @@ const TARGET_CODES: Record<TenantTargetProblem, ErrorCode> = {
 };
 
 export const targetCode = (p: TenantTargetProblem): ErrorCode => TARGET_CODES[p];
+
+/** A template's problems as field errors under `at`. */
+export function templateFields(problems: readonly TemplateProblem[], at: string): FieldProblem[] {
+  return problems.map((p) => ({ path: [at, ...p.path.map(String)].join('.'), code: TEMPLATE_CODES[p.code] }));
+}
 
 /** Every problem of a template as a field error under `at` (e.g. `body.draft.areas.0.measures.2.key`). */
 export function templateInvalid(

@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { stream, Workbook, type Worksheet } from 'exceljs';
 import { IMPORT_FIELDS, TEACHER_IMPORT_HEADERS, type ImportField } from '@guanai/contracts';
 import {
+  BIRTHDAY_CALENDAR_LABELS,
   EMPLOYMENT_TYPE_LABELS,
   MARITAL_STATUS_LABELS,
   neutraliseCell,
@@ -36,6 +37,7 @@ const values = (labels: Record<string, string>) => Object.values(labels);
 /** What each column takes, for the drop-downs and the instructions sheet. */
 const CHOICES: Partial<Record<ImportField, string[]>> = {
   sex: values(SEX_LABELS),
+  birthdayCalendar: values(BIRTHDAY_CALENDAR_LABELS),
   politicalStatus: values(POLITICAL_STATUS_LABELS),
   maritalStatus: values(MARITAL_STATUS_LABELS),
   employmentType: values(EMPLOYMENT_TYPE_LABELS),
@@ -52,6 +54,7 @@ const NOTES: Record<ImportField, string> = {
   sex: '须与身份证号一致',
   idNumber: '18 位，末位可为 X；本列已设为“文本”格式，请勿改成数字（Excel 会丢掉后几位）',
   birthDate: '如 1980-01-31，须与身份证号一致；也可只填年月（1980-01）',
+  birthdayCalendar: '默认“公历”；按农历过生日的填“农历”，出生日期仍填身份证上的公历日期',
   phone: '11 位手机号',
   ethnicity: '如 汉族',
   politicalStatus: '',

@@ -15,7 +15,8 @@ import {
 } from '@guanai/domain';
 import type { TeacherRow } from './teachers.repository';
 
-const postingsOf = (r: TeacherRow): Posting[] => r.postings.map(({ orgId, from, to, rural }) => ({ orgId, from, to, rural }));
+const postingsOf = (r: TeacherRow): Posting[] =>
+  r.postings.map(({ orgId, from, to, rural }) => ({ orgId, from, to, rural }));
 
 /** A row as the list shows it, with the facts the domain computes for `today` (Asia/Shanghai). */
 export function toTeacherSummary(r: TeacherRow, today: string): TeacherSummary {
@@ -24,6 +25,7 @@ export function toTeacherSummary(r: TeacherRow, today: string): TeacherSummary {
     name: r.name,
     sex: r.sex,
     birthDate: r.birth_date,
+    birthdayCalendar: r.birthday_calendar,
     idNumberMasked: r.id_number_masked,
     phoneMasked: r.phone_masked,
     orgId: r.org_id,

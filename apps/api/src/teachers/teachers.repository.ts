@@ -27,6 +27,7 @@ export interface TeacherRow {
   name: string;
   sex: 'male' | 'female';
   birth_date: string;
+  birthday_calendar: 'solar' | 'lunar';
   id_number_enc: string;
   id_number_masked: string;
   phone_enc: string | null;
@@ -64,7 +65,7 @@ export interface TeacherRow {
 // Dates come back as 'YYYY-MM-DD' strings, never JS Dates shifted by a time zone.
 const D = (c: string) => `to_char(t.${c}, 'YYYY-MM-DD') AS ${c}`;
 const SELECT = `SELECT t.id, t.org_id, t.tenant_id, o.name AS org_name, o.rural AS org_rural, t.name, t.sex,
-  ${D('birth_date')}, t.id_number_enc, t.id_number_masked, t.phone_enc, t.phone_masked, t.address_enc,
+  ${D('birth_date')}, t.birthday_calendar, t.id_number_enc, t.id_number_masked, t.phone_enc, t.phone_masked, t.address_enc,
   t.address_masked, t.health_note_enc, t.ethnicity, t.political_status, t.marital_status, t.employment_type,
   t.position, ${D('position_since')}, t.subject, t.stage, t.title, t.titles, ${D('teaching_since')}, ${D('joined_school_on')}, t.postings,
   t.backbone, t.honours, t.family, ${D('union_joined_on')}, t.union_status, t.retirement_category,
@@ -128,7 +129,13 @@ export type TeacherFilter = Omit<ListTeachersQuery, 'page' | 'pageSize' | 'sort'
  * where `IN (SELECT …)` would be planned as a join driven from orgs, reading every row of the union
  * to sort them for one page.
  */
-function filters(scopePath: string, tenantId: string | null, q: TeacherFilter, today: string, idHash?: string): Filters {
+function filters(
+  scopePath: string,
+  tenantId: string | null,
+  q: TeacherFilter,
+  today: string,
+  idHash?: string,
+): Filters {
   const f: Filters = {
     where: [],
     params: [scopePath],
@@ -166,8 +173,10 @@ function filters(scopePath: string, tenantId: string | null, q: TeacherFilter, t
   if (q.backbone !== undefined) add('t.backbone = ?', q.backbone);
   if (q.tag) add('t.tags @> ARRAY[?]::text[]', q.tag);
   // Age in full years on `today`: at least N means born on or before today minus N years.
-  if (q.ageMin !== undefined) add(`t.birth_date <= (?::date - make_interval(years => ?))::date`, today, q.ageMin);
-  if (q.ageMax !== undefined) add(`t.birth_date > (?::date - make_interval(years => ?))::date`, today, q.ageMax + 1);
+  if (q.ageMin !== undefined)
+    add(`t.birth_date <= (?::date - make_interval(years => ?))::date`, today, q.ageMin);
+  if (q.ageMax !== undefined)
+    add(`t.birth_date > (?::date - make_interval(years => ?))::date`, today, q.ageMax + 1);
   if (q.teachingYearsMin !== undefined)
     add(`t.teaching_since <= (?::date - make_interval(years => ?))::date`, today, q.teachingYearsMin);
   if (q.teachingYearsMax !== undefined)
@@ -224,17 +233,31 @@ export async function teacherFilterSql(
  * `starts_with(o.path, $1)` (for lists, on the org ids they may show) says the same in code.
  */
 export const teachersRepo = {
-  async page(em: EntityManager, scopePath: string, q: ListTeachersQuery, today: string, idHash?: string): Promise<Page<TeacherRow>> {
+  async page(
+    em: EntityManager,
+    scopePath: string,
+    q: ListTeachersQuery,
+    today: string,
+    idHash?: string,
+  ): Promise<Page<TeacherRow>> {
     const { where, params } = filters(scopePath, await tenantOf(em, scopePath), q, today, idHash);
     const [{ total }] = await em.query(
       `SELECT count(*)::int AS total FROM teachers t WHERE ${where.join(' AND ')}`,
       params,
     );
-    const items: TeacherRow[] = await em.query(pageSql(where, SORTS[q.sort], q.pageSize, (q.page - 1) * q.pageSize), params);
+    const items: TeacherRow[] = await em.query(
+      pageSql(where, SORTS[q.sort], q.pageSize, (q.page - 1) * q.pageSize),
+      params,
+    );
     return { items, total, page: q.page, pageSize: q.pageSize };
   },
 
-  async find(em: EntityManager, scopePath: string, id: string, lock = false): Promise<TeacherRow | undefined> {
+  async find(
+    em: EntityManager,
+    scopePath: string,
+    id: string,
+    lock = false,
+  ): Promise<TeacherRow | undefined> {
     const [row] = await em.query(
       `${SELECT} WHERE t.id = $1 AND starts_with(o.path, $2)${lock ? ' FOR UPDATE OF t' : ''}`,
       [id, scopePath],
@@ -254,14 +277,25 @@ export const teachersRepo = {
    * so each query costs the same however deep the export is, no count is needed, and a row is never
    * skipped or repeated when rows before it change meanwhile.
    */
-  async *each(em: EntityManager, scopePath: string, q: ListTeachersQuery, today: string, idHash?: string): AsyncGenerator<TeacherRow> {
+  async *each(
+    em: EntityManager,
+    scopePath: string,
+    q: ListTeachersQuery,
+    today: string,
+    idHash?: string,
+  ): AsyncGenerator<TeacherRow> {
     const key = SORTS[q.sort];
     const tenantId = await tenantOf(em, scopePath);
     const size = exportPaging.batchSize;
     let after: TeacherRow | undefined;
     for (;;) {
       const f = filters(scopePath, tenantId, q, today, idHash);
-      if (after) f.add(`(${key.column}, t.id) ${key.desc ? '<' : '>'} (?::${key.type}, ?::uuid)`, after[key.field], after.id);
+      if (after)
+        f.add(
+          `(${key.column}, t.id) ${key.desc ? '<' : '>'} (?::${key.type}, ?::uuid)`,
+          after[key.field],
+          after.id,
+        );
       const batch: TeacherRow[] = await em.query(pageSql(f.where, key, size), f.params);
       yield* batch;
       if (batch.length < size) return;

@@ -61,7 +61,8 @@ export class TeachersService {
   async *rows(q: ListTeachersQuery): AsyncGenerator<TeacherSummary> {
     const today = todayInShanghai();
     const hash = q.idNumber ? this.cipher.lookupHash(normaliseIdNumber(q.idNumber)) : undefined;
-    for await (const r of teachersRepo.each(this.ctx.em, this.scope, q, today, hash)) yield toTeacherSummary(r, today);
+    for await (const r of teachersRepo.each(this.ctx.em, this.scope, q, today, hash))
+      yield toTeacherSummary(r, today);
   }
 
   async get(id: string): Promise<Teacher> {
@@ -79,26 +80,45 @@ export class TeachersService {
     const previous = [];
     for (const p of input.previousPostings) {
       const at = await orgsRepo.find(em, '/', p.orgId);
-      previous.push({ orgId: p.orgId, orgName: at?.name ?? '', from: p.from, to: p.to, rural: at?.rural ?? false });
+      previous.push({
+        orgId: p.orgId,
+        orgName: at?.name ?? '',
+        from: p.from,
+        to: p.to,
+        rural: at?.rural ?? false,
+      });
     }
     const id = randomUUID();
     // The shared writer (packages/db teachers/writer) seals, hashes, masks and dates the record, as imports do.
     const unit = { id: org.id, tenantId: org.tenant_id!, name: org.name, rural: org.rural };
-    await insertTeacher(em, teacherColumns({ ...input, idNumber, joinedSchoolOn: joined }, unit, this.cipher, { id, previousPostings: previous }))
-      .catch((e: unknown) => {
-        if (isUniqueViolation(e, 'teachers_tenant_id_number'))
-          throw new AppError('TEACHER_EXISTS', { fields: [{ path: 'body.idNumber', code: 'TEACHER_EXISTS' }] });
-        throw e;
-      });
+    await insertTeacher(
+      em,
+      teacherColumns({ ...input, idNumber, joinedSchoolOn: joined }, unit, this.cipher, {
+        id,
+        previousPostings: previous,
+      }),
+    ).catch((e: unknown) => {
+      if (isUniqueViolation(e, 'teachers_tenant_id_number'))
+        throw new AppError('TEACHER_EXISTS', { fields: [{ path: 'body.idNumber', code: 'TEACHER_EXISTS' }] });
+      throw e;
+    });
     const teacher = await this.get(id);
-    await this.audit.record({ orgId: org.id, action: 'teacher.create', targetType: 'teacher', targetId: id, after: auditView(teacher) });
+    await this.audit.record({
+      orgId: org.id,
+      action: 'teacher.create',
+      targetType: 'teacher',
+      targetId: id,
+      after: auditView(teacher),
+    });
     return teacher;
   }
 
   async update(id: string, input: UpdateTeacherRequest): Promise<Teacher> {
     const row = await this.requireVersion(id, input.version);
     const today = todayInShanghai();
-    const idNumber = input.idNumber ? normaliseIdNumber(input.idNumber) : this.cipher.decrypt(row.id_number_enc);
+    const idNumber = input.idNumber
+      ? normaliseIdNumber(input.idNumber)
+      : this.cipher.decrypt(row.id_number_enc);
     const merged = {
       idNumber,
       birthDate: input.birthDate ?? row.birth_date,
@@ -107,7 +127,12 @@ export class TeachersService {
       joinedSchoolOn: row.joined_school_on,
       unionJoinedOn: input.unionJoinedOn === undefined ? row.union_joined_on : input.unionJoinedOn,
       titles: input.titles ?? row.titles,
-      positionSince: input.positionSince !== undefined ? input.positionSince : input.position && input.position !== row.position ? null : row.position_since,
+      positionSince:
+        input.positionSince !== undefined
+          ? input.positionSince
+          : input.position && input.position !== row.position
+            ? null
+            : row.position_since,
     };
     assertRecord(merged, today);
     const category = input.retirementCategory ?? row.retirement_category;
@@ -115,6 +140,7 @@ export class TeachersService {
       name: input.name,
       sex: input.sex,
       birth_date: input.birthDate,
+      birthday_calendar: input.birthdayCalendar,
       ethnicity: input.ethnicity,
       political_status: input.politicalStatus,
       marital_status: input.maritalStatus,
@@ -122,7 +148,11 @@ export class TeachersService {
       position: input.position,
       // A new position without its date: the old position's date no longer says anything.
       position_since:
-        input.positionSince !== undefined ? input.positionSince : input.position && input.position !== row.position ? null : undefined,
+        input.positionSince !== undefined
+          ? input.positionSince
+          : input.position && input.position !== row.position
+            ? null
+            : undefined,
       subject: input.subject,
       stage: input.stage,
       teaching_since: input.teachingSince,
@@ -134,7 +164,8 @@ export class TeachersService {
       notes: input.notes,
       retirement_date: statutoryRetirementDate(merged.birthDate, merged.sex, category),
     };
-    if (input.titles) Object.assign(set, { titles: JSON.stringify(input.titles), title: currentTitle(input.titles) });
+    if (input.titles)
+      Object.assign(set, { titles: JSON.stringify(input.titles), title: currentTitle(input.titles) });
     if (input.honours) set.honours = JSON.stringify(input.honours);
     if (input.idNumber)
       Object.assign(set, {
@@ -143,10 +174,17 @@ export class TeachersService {
         id_number_masked: maskIdNumber(idNumber),
       });
     if (input.phone !== undefined)
-      Object.assign(set, { phone_enc: input.phone ? this.cipher.encrypt(input.phone) : null, phone_masked: input.phone ? maskPhone(input.phone) : null });
+      Object.assign(set, {
+        phone_enc: input.phone ? this.cipher.encrypt(input.phone) : null,
+        phone_masked: input.phone ? maskPhone(input.phone) : null,
+      });
     if (input.address !== undefined)
-      Object.assign(set, { address_enc: input.address ? this.cipher.encrypt(input.address) : null, address_masked: input.address ? maskAddress(input.address) : null });
-    if (input.healthNote !== undefined) set.health_note_enc = input.healthNote ? this.cipher.encrypt(input.healthNote) : null;
+      Object.assign(set, {
+        address_enc: input.address ? this.cipher.encrypt(input.address) : null,
+        address_masked: input.address ? maskAddress(input.address) : null,
+      });
+    if (input.healthNote !== undefined)
+      set.health_note_enc = input.healthNote ? this.cipher.encrypt(input.healthNote) : null;
     await this.write(id, set, 'body.idNumber');
     return this.audited('teacher.update', row);
   }
@@ -156,7 +194,8 @@ export class TeachersService {
     if (row.status !== 'active') throw new AppError('TEACHER_NOT_ACTIVE');
     const org = await this.requireUnit(orgId, 'body.orgId');
     if (org.tenant_id !== row.tenant_id) throw AppError.notFound();
-    if (on > todayInShanghai()) throw new AppError('DATE_IN_FUTURE', { fields: [{ path: 'body.on', code: 'DATE_IN_FUTURE' }] });
+    if (on > todayInShanghai())
+      throw new AppError('DATE_IN_FUTURE', { fields: [{ path: 'body.on', code: 'DATE_IN_FUTURE' }] });
     // The posting at the old school ends the day before; the new one starts on the day.
     const postings = [
       ...row.postings.map((p) => (p.to === null ? { ...p, to: addDays(on, -1) } : p)),
@@ -177,8 +216,19 @@ export class TeachersService {
   /** One sensitive value in clear, for a permitted role, with the reason in the audit log. */
   async reveal(id: string, field: SensitiveField, reason: string): Promise<string | null> {
     const row = await this.require(id);
-    const sealed = { idNumber: row.id_number_enc, phone: row.phone_enc, address: row.address_enc, healthNote: row.health_note_enc }[field];
-    await this.audit.record({ orgId: row.org_id, action: 'teacher.reveal', targetType: 'teacher', targetId: id, after: { field, reason } });
+    const sealed = {
+      idNumber: row.id_number_enc,
+      phone: row.phone_enc,
+      address: row.address_enc,
+      healthNote: row.health_note_enc,
+    }[field];
+    await this.audit.record({
+      orgId: row.org_id,
+      action: 'teacher.reveal',
+      targetType: 'teacher',
+      targetId: id,
+      after: { field, reason },
+    });
     return sealed ? this.cipher.decrypt(sealed) : null;
   }
 
@@ -188,14 +238,40 @@ export class TeachersService {
     if (input.relativeId) {
       if (input.relativeId === id) throw new AppError('FAMILY_LINK_SELF');
       const relative = await this.require(input.relativeId, true);
-      link = { id: randomUUID(), kind: input.kind, relativeId: relative.id, relativeName: relative.name, inEducation: true, note: null };
+      link = {
+        id: randomUUID(),
+        kind: input.kind,
+        relativeId: relative.id,
+        relativeName: relative.name,
+        inEducation: true,
+        note: null,
+      };
       // Both records know of the link: a spouse's spouse, a parent's child.
-      const back: FamilyJson = { id: randomUUID(), kind: INVERSE[input.kind], relativeId: id, relativeName: row.name, inEducation: true, note: null };
-      await this.write(relative.id, { family: JSON.stringify([...relative.family.filter((f) => f.relativeId !== id), back]) });
+      const back: FamilyJson = {
+        id: randomUUID(),
+        kind: INVERSE[input.kind],
+        relativeId: id,
+        relativeName: row.name,
+        inEducation: true,
+        note: null,
+      };
+      await this.write(relative.id, {
+        family: JSON.stringify([...relative.family.filter((f) => f.relativeId !== id), back]),
+      });
     } else {
-      link = { id: randomUUID(), kind: input.kind, relativeId: null, relativeName: input.relativeName!, inEducation: input.inEducation!, note: input.note ?? null };
+      link = {
+        id: randomUUID(),
+        kind: input.kind,
+        relativeId: null,
+        relativeName: input.relativeName!,
+        inEducation: input.inEducation!,
+        note: input.note ?? null,
+      };
     }
-    const family = [...row.family.filter((f) => !(link.relativeId && f.relativeId === link.relativeId)), link];
+    const family = [
+      ...row.family.filter((f) => !(link.relativeId && f.relativeId === link.relativeId)),
+      link,
+    ];
     await this.write(id, { family: JSON.stringify(family) });
     return this.audited('teacher.family_link', row);
   }
@@ -205,7 +281,10 @@ export class TeachersService {
     const params = entries.map(([, v]) => v);
     const assignments = entries.map(([k], i) => `${k} = $${i + 2}`).join(', ');
     await this.ctx.em
-      .query(`UPDATE teachers SET ${assignments}, version = version + 1, updated_at = now() WHERE id = $1`, [id, ...params])
+      .query(`UPDATE teachers SET ${assignments}, version = version + 1, updated_at = now() WHERE id = $1`, [
+        id,
+        ...params,
+      ])
       .catch((e: unknown) => {
         if (isUniqueViolation(e, 'teachers_tenant_id_number'))
           throw new AppError('TEACHER_EXISTS', { fields: [{ path: uniquePath, code: 'TEACHER_EXISTS' }] });
@@ -263,5 +342,7 @@ function auditView(t: Teacher) {
 function assertRecord(facts: Parameters<typeof checkTeacherRecord>[0], today: string): void {
   const problems = checkTeacherRecord(facts, today);
   if (problems.length === 0) return;
-  throw new AppError(problems[0]!.code, { fields: problems.map((p) => ({ path: `body.${p.field}`, code: p.code })) });
+  throw new AppError(problems[0]!.code, {
+    fields: problems.map((p) => ({ path: `body.${p.field}`, code: p.code })),
+  });
 }
