@@ -31,6 +31,8 @@ const b2 = person('冯伟', '1986-09-30', 'male');
 const stranger = idNumberFor('1970-06-06', 'female');
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** A week on: when the counsellor goes back to see how the teachers are (回访). */
+const followUp = new Date(Date.parse(today) + 7 * 86_400_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
 const title = `心理健康讲座${suffix}`;
 
@@ -173,6 +175,11 @@ test.describe.serial('care work and the compliance dashboard', () => {
     // Counselling carries no money: no amount to fill in.
     await expect(drawer.getByLabel('金额', { exact: true })).toHaveCount(0);
     await drawer.getByLabel('标题', { exact: true }).fill(title);
+    const followUpInput = drawer.getByLabel('回访日期', { exact: true });
+    await followUpInput.click();
+    await followUpInput.fill(followUp);
+    await followUpInput.press('Enter');
+    await expect(followUpInput).toHaveValue(followUp);
 
     await pickTeacher(page, drawer, a1.name);
     await pickTeacher(page, drawer, a2.name);
@@ -224,6 +231,8 @@ test.describe.serial('care work and the compliance dashboard', () => {
     await expect(page).toHaveURL(/\/care\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByText('17 尊重教职工的人格和权利，关心教职工心理健康')).toBeVisible();
+    const details = page.locator('.ant-card').filter({ has: page.getByText('回访日期', { exact: true }) });
+    await expect(details).toContainText(followUp);
     for (const p of [a1, a2, a3])
       await expect(page.getByRole('row').filter({ hasText: p.name })).toContainText(schoolA);
 

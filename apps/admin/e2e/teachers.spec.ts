@@ -87,6 +87,8 @@ test.describe.serial('the teacher registry', () => {
     await drawer.getByLabel('身份证号', { exact: true }).fill(teacher.idNumber);
     await expect(drawer.getByText('已根据身份证号填写出生日期和性别')).toBeVisible();
     await expect(drawer.getByLabel('出生日期', { exact: true })).toHaveValue(teacher.birthDate);
+    // He keeps his birthday by the lunar calendar; the birth date stays the solar one on his ID card.
+    await pick(page, drawer, '生日历法', '农历');
     await drawer.getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('教师已添加')).toBeVisible();
     await expect(drawer).toBeHidden();
@@ -107,6 +109,7 @@ test.describe.serial('the teacher registry', () => {
     await expect(page.getByRole('heading', { name: teacher.name })).toBeVisible();
     await expect(page.getByText(school).first()).toBeVisible();
     await expect(page.getByText(maskedId(teacher.idNumber))).toBeVisible();
+    await expect(page.getByText(`${teacher.birthDate}（农历生日）`)).toBeVisible();
     // Eligibility met shows as a plain badge; unmet ones read "（不符合）".
     await expect(page.getByText('从教30年荣誉', { exact: true })).toBeVisible();
     await expect(page.getByText('暂无关爱记录')).toBeVisible();

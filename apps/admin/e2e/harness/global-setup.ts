@@ -69,6 +69,9 @@ export default async function globalSetup(): Promise<void> {
     .finally(() => ds.destroy());
 
   const port = await freePort();
+  // Group-robot notifications (reminders.spec.ts) go to a local port nobody listens on: allowed by
+  // the webhook guard, refused at once, so after two quick attempts a delivery is a dead letter.
+  const deadWebhook = `http://127.0.0.1:${await freePort()}/robot`;
   const logDir = resolve(adminDir, '.e2e');
   mkdirSync(logDir, { recursive: true });
   // API and worker share one configuration: database, Redis prefix (the job queues) and field keys.
@@ -86,6 +89,9 @@ export default async function globalSetup(): Promise<void> {
     LOOKUP_HASH_KEY: b64(32),
     ADMIN_DIST: adminDist,
     LOG_LEVEL: 'warn',
+    WEBHOOK_ALLOWED_HOSTS: new URL(deadWebhook).host,
+    NOTIFY_MAX_ATTEMPTS: '2',
+    NOTIFY_BACKOFF_MS: '200',
   };
   const start = (main: string, name: string) => {
     const log = createWriteStream(resolve(logDir, `${name}.log`));
@@ -120,6 +126,7 @@ export default async function globalSetup(): Promise<void> {
     tenantName: fx.tenant.name,
     schoolNames: fx.schools.map((s) => s.name),
     otherTenantName: fx.otherTenant.name,
+    deadWebhook,
   });
   try {
     await waitReady(`${baseURL}/api/health/ready`, () => exit);

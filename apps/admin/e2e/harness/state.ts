@@ -18,6 +18,8 @@ export interface E2eState {
   tenantName: string;
   schoolNames: string[];
   otherTenantName: string;
+  /** A webhook address the API accepts and every delivery to fails (connection refused). */
+  deadWebhook: string;
 }
 
 const KEY = 'E2E_STATE';

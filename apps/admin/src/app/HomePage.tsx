@@ -8,7 +8,7 @@ import { useCurrentUser } from '@/app/session';
 export function HomePage() {
   const me = useCurrentUser();
   const { t } = useI18n();
-  const first = NAV.find((n) => me.permissions.includes(n.permission));
+  const first = NAV.find((n) => me.permissions.includes(n.permission) && !n.external);
   if (first) return <Navigate to={first.path} replace />;
   return (
     <Card>

@@ -11,6 +11,13 @@ import { useMe } from '@/app/session';
 import { ForcedScreen } from '@/features/account/ForcedScreen';
 
 /**
+ * Set when the server ended the session. Two things then send the page to the login screen: the handler
+ * below and this gate re-rendering without tokens; whichever lands last decides the URL, so both must
+ * carry the notice (without it the page sometimes showed the login form without saying why).
+ */
+let sessionLost = false;
+
+/**
  * Everything behind the login. A session with restrictions (a temporary password, a missing second
  * factor) sees only the screen that lifts them, whatever URL it asked for.
  */
@@ -22,16 +29,19 @@ export function SessionGate() {
 
   useEffect(() => {
     setSessionLostHandler(() => {
+      sessionLost = true;
       queryClient.clear();
       navigate('/login?expired=1', { replace: true });
     });
   }, [navigate]);
 
   if (!loadTokens()) {
+    if (sessionLost) return <Navigate to="/login?expired=1" replace />;
     const next =
       location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
     return <Navigate to={`/login${next}`} replace />;
   }
+  sessionLost = false;
   if (me.isPending) return <Spin fullscreen />;
   if (me.isError) {
     return (

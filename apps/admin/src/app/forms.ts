@@ -67,6 +67,12 @@ export function zodRule(schema: Parseable, t: Translate, hint?: string): Rule {
   };
 }
 
+/** A text that must be given (blank counts as missing). */
 export function requiredRule(t: Translate): Rule {
   return { required: true, whitespace: true, message: t('validation.required') };
+}
+
+/** A choice, number or date that must be given (no whitespace check: the value is not a string). */
+export function requiredChoice(t: Translate): Rule {
+  return { required: true, message: t('validation.required') };
 }

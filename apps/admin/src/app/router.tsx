@@ -62,6 +62,20 @@ const PlatformSettingsPage = page(
   () => import('@/features/settings/PlatformSettingsPage'),
   'PlatformSettingsPage',
 );
+const RemindersPage = page(() => import('@/features/reminders/RemindersPage'), 'RemindersPage');
+const ReminderSettingsPage = page(
+  () => import('@/features/reminders/ReminderSettingsPage'),
+  'ReminderSettingsPage',
+);
+const NotificationsPage = page(
+  () => import('@/features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
+const NotificationSettingsPage = page(
+  () => import('@/features/notifications/NotificationSettingsPage'),
+  'NotificationSettingsPage',
+);
+const DeadLettersPage = page(() => import('@/features/notifications/DeadLettersPage'), 'DeadLettersPage');
 const ChangePasswordPage = page(() => import('@/features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const MfaPage = page(() => import('@/features/account/MfaPage'), 'MfaPage');
 
@@ -111,11 +125,19 @@ export function AppRouter() {
             path="compliance/programmes/:id"
             element={guarded('compliance.read', <ProgrammeReportPage />)}
           />
+          <Route path="reminders" element={guarded('reminder.read', <RemindersPage />)} />
+          <Route path="reminder-settings" element={guarded('reminder.configure', <ReminderSettingsPage />)} />
+          <Route path="notifications" element={guarded(null, <NotificationsPage />)} />
+          <Route
+            path="notification-deliveries"
+            element={guarded('notification.admin', <DeadLettersPage />)}
+          />
           <Route path="my-record" element={guarded(null, <MyRecordPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="settings/platform" element={guarded('settings.platform', <PlatformSettingsPage />)} />
           <Route path="account/password" element={guarded(null, <ChangePasswordPage />)} />
           <Route path="account/mfa" element={guarded(null, <MfaPage />)} />
+          <Route path="account/notifications" element={guarded(null, <NotificationSettingsPage />)} />
           <Route path="*" element={<Result status="404" title="404" />} />
         </Route>
       </Routes>

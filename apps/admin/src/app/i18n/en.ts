@@ -1,7 +1,9 @@
 import { careEn } from '@/features/care/messages';
+import { notificationsEn } from '@/features/notifications/messages';
 import { attachmentsEn } from '@/features/care/attachments/messages';
 import { complianceEn } from '@/features/compliance/messages';
 import { programmesEn } from '@/features/programmes/messages';
+import { remindersEn } from '@/features/reminders/messages';
 import { selfEn } from '@/features/self-service/messages';
 import { requestsEn } from '@/features/teacher-requests/messages';
 import { teachersEn } from '@/features/teachers/messages';
@@ -73,6 +75,7 @@ export const en: Record<MessageKey, string> = {
   'menu.users': 'Users',
   'menu.audit': 'Audit log',
   'menu.platformSettings': 'Platform settings',
+  'menu.queues': 'Job queues',
   'account.changePassword': 'Change password',
   'account.mfa': 'Two-step verification',
   'account.logout': 'Log out',
@@ -205,4 +208,6 @@ export const en: Record<MessageKey, string> = {
   ...attachmentsEn,
   ...complianceEn,
   ...programmesEn,
+  ...remindersEn,
+  ...notificationsEn,
 };

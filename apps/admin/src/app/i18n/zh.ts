@@ -1,7 +1,9 @@
 import { careZh } from '@/features/care/messages';
+import { notificationsZh } from '@/features/notifications/messages';
 import { attachmentsZh } from '@/features/care/attachments/messages';
 import { complianceZh } from '@/features/compliance/messages';
 import { programmesZh } from '@/features/programmes/messages';
+import { remindersZh } from '@/features/reminders/messages';
 import { selfZh } from '@/features/self-service/messages';
 import { requestsZh } from '@/features/teacher-requests/messages';
 import { teachersZh } from '@/features/teachers/messages';
@@ -72,6 +74,7 @@ export const zh = {
   'menu.users': '用户管理',
   'menu.audit': '审计日志',
   'menu.platformSettings': '平台设置',
+  'menu.queues': '任务队列',
   'account.changePassword': '修改密码',
   'account.mfa': '两步验证',
   'account.logout': '退出登录',
@@ -201,6 +204,8 @@ export const zh = {
   ...attachmentsZh,
   ...complianceZh,
   ...programmesZh,
+  ...remindersZh,
+  ...notificationsZh,
 };
 
 export type MessageKey = keyof typeof zh;

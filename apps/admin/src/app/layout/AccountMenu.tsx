@@ -1,5 +1,5 @@
 import { Avatar, Dropdown, Space, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { roleName } from '@/app/labels';
@@ -12,12 +12,14 @@ export function AccountMenu() {
   const items = [
     { key: 'password', icon: <KeyOutlined />, label: t('account.changePassword') },
     { key: 'mfa', icon: <SafetyOutlined />, label: t('account.mfa') },
+    { key: 'notifications', icon: <BellOutlined />, label: t('account.notifications') },
     { type: 'divider' as const },
     { key: 'logout', icon: <LogoutOutlined />, label: t('account.logout'), danger: true },
   ];
   const onClick = async ({ key }: { key: string }) => {
     if (key === 'password') navigate('/account/password');
     if (key === 'mfa') navigate('/account/mfa');
+    if (key === 'notifications') navigate('/account/notifications');
     if (key === 'logout') {
       await logout();
       navigate('/login', { replace: true });

@@ -1,10 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { App, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { LanguageSwitch } from '@/app/i18n/LanguageSwitch';
 import { useCurrentUser } from '@/app/session';
+import { NotificationBell } from '@/features/notifications/NotificationBell';
+import { openQueueBoard } from '@/features/queues/queueBoard';
 import { AccountMenu } from './AccountMenu';
 import { NAV, NAV_GROUPS, SELF_NAV, type NavGroup } from './nav';
 
@@ -15,6 +18,7 @@ export function AppLayout() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const { pathname } = useLocation();
   // One's own pages (by role) first, then the officers' tools (by permission); a group is a submenu.
   const own = SELF_NAV.filter((n) => n.roles.includes(me.role));
@@ -59,7 +63,11 @@ export function AppLayout() {
           openKeys={openKeys}
           onOpenChange={setOpen}
           items={items}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) =>
+            allowed.some((n) => n.path === key && n.external)
+              ? void openQueueBoard((err) => message.error(errorMessage(err)))
+              : navigate(key)
+          }
         />
       </Layout.Sider>
       <Layout>
@@ -71,6 +79,7 @@ export function AppLayout() {
             </Typography.Text>
           </div>
           <Space size={16}>
+            <NotificationBell />
             <LanguageSwitch />
             <AccountMenu />
           </Space>

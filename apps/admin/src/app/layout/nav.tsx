@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   FileTextOutlined,
   FormOutlined,
   HeartOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -27,6 +31,8 @@ export interface NavItem {
   group?: NavGroup;
   /** Shown only to those it is true for, besides the permission (a union's page, the province's view). */
   when?: (me: Me) => boolean;
+  /** Not a page of the SPA: opened in a new tab by AppLayout (Bull Board, through a ticket). */
+  external?: boolean;
 }
 
 export const NAV_GROUPS: Record<NavGroup, { label: MessageKey; icon: ReactNode }> = {
@@ -96,8 +102,36 @@ export const NAV: NavItem[] = [
     icon: <DashboardOutlined />,
     group: 'care',
   },
+  {
+    path: '/reminders',
+    label: 'menu.reminders',
+    permission: 'reminder.read',
+    icon: <BellOutlined />,
+    group: 'care',
+  },
+  {
+    path: '/reminder-settings',
+    label: 'menu.reminderSettings',
+    permission: 'reminder.configure',
+    icon: <ScheduleOutlined />,
+    group: 'care',
+  },
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
+  {
+    path: '/notification-deliveries',
+    label: 'menu.deadLetters',
+    permission: 'notification.admin',
+    icon: <AlertOutlined />,
+  },
+  {
+    // Bull Board, the job queues' dashboard (platform administrators).
+    path: '/admin/queues',
+    label: 'menu.queues',
+    permission: 'queues.admin',
+    icon: <DatabaseOutlined />,
+    external: true,
+  },
   {
     path: '/settings/platform',
     label: 'menu.platformSettings',

@@ -14,6 +14,7 @@ import {
   careFieldName,
   CareFields,
   DATE,
+  followUpOf,
   notesOf,
   type CareFieldValues,
 } from './CareFields';
@@ -70,6 +71,7 @@ export function CareEntryDrawer({
       activityType: v.activityType,
       title: v.title ?? '',
       occurredOn: v.occurredOn?.format(DATE) ?? '',
+      followUpOn: followUpOf(v),
       amountFen: amountFenOf(v),
       notes: notesOf(v),
       participants: built.selection,

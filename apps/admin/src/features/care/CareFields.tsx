@@ -21,6 +21,7 @@ export interface CareFieldValues {
   measureKey?: string | null;
   title?: string;
   occurredOn?: Dayjs;
+  followUpOn?: Dayjs | null;
   amount?: string;
   notes?: string;
 }
@@ -121,6 +122,32 @@ export function CareFields({ form, withOrg }: { form: FormInstance<CareFieldValu
           <DatePicker format={DATE} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
+      <Col xs={24} md={12}>
+        <Form.Item
+          label={t('care.followUpOn')}
+          name="followUpOn"
+          dependencies={['occurredOn']}
+          extra={t('care.followUpOnHint')}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_r, v: Dayjs | null | undefined) => {
+                const occurredOn = getFieldValue('occurredOn') as Dayjs | undefined;
+                if (v && occurredOn && v.isBefore(occurredOn, 'day'))
+                  throw new Error(t('care.followUpBeforeActivity'));
+              },
+            }),
+          ]}
+        >
+          <DatePicker
+            format={DATE}
+            style={{ width: '100%' }}
+            disabledDate={(d) => {
+              const occurredOn = form.getFieldValue('occurredOn') as Dayjs | undefined;
+              return occurredOn ? d.isBefore(occurredOn, 'day') : false;
+            }}
+          />
+        </Form.Item>
+      </Col>
       {withAmount && (
         <Col xs={24} md={12}>
           <Form.Item
@@ -162,6 +189,9 @@ export function amountFenOf(v: CareFieldValues): number {
 /** The notes to send: trimmed, null when blank. */
 export const notesOf = (v: CareFieldValues): string | null => v.notes?.trim() || null;
 
+/** The follow-up day to send, null when none. */
+export const followUpOf = (v: CareFieldValues): string | null => v.followUpOn?.format(DATE) ?? null;
+
 /** A request path (`amountFen`) to the form field that holds it. */
 export function careFieldName(path: (string | number)[]): (string | number)[] {
   return path[0] === 'amountFen' ? ['amount'] : path;
@@ -174,6 +204,7 @@ const FIELDS = new Set([
   'measureKey',
   'title',
   'occurredOn',
+  'followUpOn',
   'amount',
   'notes',
 ]);

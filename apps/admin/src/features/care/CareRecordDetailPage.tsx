@@ -91,6 +91,7 @@ function RecordView({ record: r, back }: { record: CareRecord; back: React.React
             { key: 'type', label: t('care.activityType'), children: activityTypeName(lang, r.activityType) },
             { key: 'org', label: t('care.org'), children: r.orgName },
             { key: 'date', label: t('care.occurredOn'), children: r.occurredOn },
+            { key: 'followUp', label: t('care.followUpOn'), children: r.followUpOn ?? '—' },
             {
               key: 'amount',
               label: t('care.amount'),

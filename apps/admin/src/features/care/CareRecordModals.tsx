@@ -15,6 +15,7 @@ import {
   careFieldName,
   CareFields,
   DATE,
+  followUpOf,
   notesOf,
   type CareFieldValues,
 } from './CareFields';
@@ -60,6 +61,7 @@ function valuesOf(r: CareRecord): CareFieldValues {
     measureKey: r.measureKey,
     title: r.title,
     occurredOn: dayjs(r.occurredOn),
+    followUpOn: r.followUpOn ? dayjs(r.followUpOn) : null,
     amount: fenToInput(r.amountFen),
     notes: r.notes ?? undefined,
   };
@@ -81,6 +83,7 @@ export function EditCareModal({ record: r, onClose }: { record: CareRecord; onCl
       measureKey: v.programmeId ? (v.measureKey ?? null) : null,
       title: v.title?.trim(),
       occurredOn: v.occurredOn?.format(DATE),
+      followUpOn: followUpOf(v),
       amountFen: amountFenOf(v),
       notes: notesOf(v),
     };
@@ -90,6 +93,7 @@ export function EditCareModal({ record: r, onClose }: { record: CareRecord; onCl
       measureKey: r.measureKey,
       title: r.title,
       occurredOn: r.occurredOn,
+      followUpOn: r.followUpOn,
       amountFen: r.amountFen,
       notes: r.notes,
     };

@@ -146,7 +146,8 @@ export const complianceEn: Record<ComplianceMessageKey, string> = {
   'compliance.gaps.schools': 'Schools short of the target',
   'compliance.gaps.teachers': 'Teachers not reached yet',
   'compliance.gaps.none': 'No gaps: met',
-  'compliance.gaps.tenantShort': 'Not met yet: a union-wide indicator has no list of schools or teachers behind it',
+  'compliance.gaps.tenantShort':
+    'Not met yet: a union-wide indicator has no list of schools or teachers behind it',
   'compliance.gaps.school': 'School',
   'compliance.gaps.teacher': 'Teacher',
   'compliance.gaps.done': 'Done so far',

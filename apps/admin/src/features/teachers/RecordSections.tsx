@@ -8,7 +8,7 @@ import type { Translate } from '@/app/i18n/lang';
 import type { MessageKey } from '@/app/i18n/zh';
 import { DaysToRetirement } from './columns';
 import { FamilySection } from './FamilySection';
-import { label, STATUS_COLOR } from './labels';
+import { birthDateText, label, STATUS_COLOR } from './labels';
 import { SensitiveValue } from './SensitiveValue';
 
 // The record page (officers) and 我的档案 (the teacher) show a record the same way; they differ in the
@@ -207,7 +207,7 @@ function BasicInfo({ teacher: x, canReveal, t }: { teacher: Teacher; canReveal: 
       column={{ xs: 1, md: 2 }}
       items={[
         item('sex', 'teacher.sex', label(t, 'sex', x.sex)),
-        item('birthDate', 'teacher.birthDate', x.birthDate),
+        item('birthDate', 'teacher.birthDate', birthDateText(t, x)),
         item('idNumber', 'teacher.idNumber', sensitive('idNumber', x.idNumberMasked)),
         item('phone', 'teacher.phone', sensitive('phone', x.phoneMasked)),
         item('ethnicity', 'teacher.ethnicity', x.ethnicity ?? '—'),

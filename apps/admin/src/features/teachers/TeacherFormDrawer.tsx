@@ -40,6 +40,7 @@ interface Values {
   sex: EnumValue<'sex'>;
   idNumber?: string;
   birthDate: Dayjs;
+  birthdayCalendar: EnumValue<'birthdayCalendar'>;
   phone?: string;
   ethnicity?: string;
   politicalStatus?: EnumValue<'politicalStatus'> | null;
@@ -74,6 +75,7 @@ function common(v: Values) {
     name: v.name,
     sex: v.sex,
     birthDate: day(v.birthDate)!,
+    birthdayCalendar: v.birthdayCalendar,
     ethnicity: text(v.ethnicity),
     politicalStatus: v.politicalStatus ?? null,
     maritalStatus: v.maritalStatus ?? null,
@@ -98,6 +100,7 @@ function initialValues(teacher: Teacher | undefined, defaultOrgId: string | unde
   if (!teacher) {
     return {
       orgId: defaultOrgId,
+      birthdayCalendar: 'solar',
       employmentType: 'establishment',
       position: 'teacher',
       unionStatus: 'member',
@@ -113,6 +116,7 @@ function initialValues(teacher: Teacher | undefined, defaultOrgId: string | unde
     name: teacher.name,
     sex: teacher.sex,
     birthDate: dayjs(teacher.birthDate),
+    birthdayCalendar: teacher.birthdayCalendar,
     ethnicity: teacher.ethnicity ?? undefined,
     politicalStatus: teacher.politicalStatus,
     maritalStatus: teacher.maritalStatus,
@@ -288,9 +292,19 @@ export function TeacherFormDrawer({
               />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
+          <Col xs={12} md={6}>
             <Form.Item label={t('teacher.birthDate')} name="birthDate" rules={[required]}>
               <DatePicker {...dateProps} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              label={t('teacher.birthdayCalendar')}
+              name="birthdayCalendar"
+              rules={[required]}
+              tooltip={t('teacher.birthdayCalendarHint')}
+            >
+              <Select options={options(t, 'birthdayCalendar')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -7,7 +7,7 @@ import type { TeacherSummary } from '@guanai/contracts';
 import type { Translate } from '@/app/i18n/lang';
 import type { MessageKey } from '@/app/i18n/zh';
 import type { TeacherSort } from './api';
-import { label, STATUS_COLOR } from './labels';
+import { birthDateText, label, STATUS_COLOR } from './labels';
 
 export type ColumnKey =
   | 'name'
@@ -67,7 +67,7 @@ export const COLUMNS: ColumnDef[] = [
     shown: false,
     sort: ['birthDate', '-birthDate'],
     width: 120,
-    render: (r) => r.birthDate,
+    render: (r, t) => birthDateText(t, r),
   },
   { key: 'phone', title: 'teacher.phone', shown: false, width: 130, render: (r) => dash(r.phoneMasked) },
   {

@@ -1,5 +1,7 @@
 import {
   type Org,
+  type TeacherSummary,
+  BirthdayCalendar,
   EmploymentType,
   FamilyKind,
   MaritalStatus,
@@ -20,6 +22,7 @@ import type { MessageKey } from '@/app/i18n/zh';
 /** Each enum of the teacher record and the dictionary prefix of its labels (`teacher.sex.male`). */
 export const ENUMS = {
   sex: Sex,
+  birthdayCalendar: BirthdayCalendar,
   employmentType: EmploymentType,
   position: Position,
   stage: SchoolStage,
@@ -49,6 +52,14 @@ export function label<E extends EnumName>(
 /** Options for a Select of one enum, in the contract's order. */
 export function options<E extends EnumName>(t: Translate, e: E): { value: EnumValue<E>; label: string }[] {
   return (ENUMS[e].options as EnumValue<E>[]).map((value) => ({ value, label: label(t, e, value) }));
+}
+
+/** The birth date, marked when the birthday is kept by the lunar calendar: 1985-03-02（农历生日）. */
+export function birthDateText(
+  t: Translate,
+  x: Pick<TeacherSummary, 'birthDate' | 'birthdayCalendar'>,
+): string {
+  return x.birthdayCalendar === 'lunar' ? t('teacher.birthDateLunar', { date: x.birthDate }) : x.birthDate;
 }
 
 export const STATUS_COLOR: Record<EnumValue<'status'>, string> = {

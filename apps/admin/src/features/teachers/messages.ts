@@ -37,6 +37,9 @@ export const teachersZh = {
   'teacher.sex': '性别',
   'teacher.idNumber': '身份证号',
   'teacher.birthDate': '出生日期',
+  'teacher.birthdayCalendar': '生日历法',
+  'teacher.birthdayCalendarHint': '按农历过生日的选“农历”，生日提醒按农历推算；出生日期仍填公历日期',
+  'teacher.birthDateLunar': '{date}（农历生日）',
   'teacher.phone': '手机号',
   'teacher.ethnicity': '民族',
   'teacher.politicalStatus': '政治面貌',
@@ -178,6 +181,8 @@ export const teachersZh = {
   // Enums
   'teacher.sex.male': '男',
   'teacher.sex.female': '女',
+  'teacher.birthdayCalendar.solar': '公历',
+  'teacher.birthdayCalendar.lunar': '农历',
   'teacher.employmentType.establishment': '在编',
   'teacher.employmentType.contract': '合同制',
   'teacher.employmentType.private': '民办',
@@ -300,6 +305,10 @@ export const teachersEn: Record<TeacherMessageKey, string> = {
   'teacher.sex': 'Sex',
   'teacher.idNumber': 'ID number',
   'teacher.birthDate': 'Date of birth',
+  'teacher.birthdayCalendar': 'Birthday kept by',
+  'teacher.birthdayCalendarHint':
+    'Choose lunar if the birthday is kept by the lunar calendar; reminders then follow it. The date of birth stays solar',
+  'teacher.birthDateLunar': '{date} (lunar birthday)',
   'teacher.phone': 'Mobile',
   'teacher.ethnicity': 'Ethnicity',
   'teacher.politicalStatus': 'Political status',
@@ -438,6 +447,8 @@ export const teachersEn: Record<TeacherMessageKey, string> = {
 
   'teacher.sex.male': 'Male',
   'teacher.sex.female': 'Female',
+  'teacher.birthdayCalendar.solar': 'Solar (Gregorian)',
+  'teacher.birthdayCalendar.lunar': 'Lunar',
   'teacher.employmentType.establishment': 'Established post',
   'teacher.employmentType.contract': 'Contract',
   'teacher.employmentType.private': 'Private school',

@@ -8,6 +8,7 @@ import { useI18n } from '@/app/i18n/I18nProvider';
 import { PageHeader } from '@/app/PageHeader';
 import { RecordNotLoaded } from '@/app/RecordNotLoaded';
 import { useCan, useCurrentUser } from '@/app/session';
+import { ProgrammeRemindersCard } from '@/features/reminders/ProgrammeRemindersCard';
 import { isStale, reloadProgramme, updateProgramme, useProgramme } from '../api';
 import { yuan } from '../units';
 import { DocumentView } from './DocumentView';
@@ -142,6 +143,8 @@ function ProgrammeView({ programme: p, back }: { programme: Programme; back: Rea
           )}
         </Space>
       </Form>
+
+      {can('reminder.configure') && me.tenant?.id === p.orgId && <ProgrammeRemindersCard programme={p} />}
 
       <Card title={t('programme.view.title', { n: p.versionNumber })}>
         <DocumentView doc={p.document} targets={p.targets} />

@@ -1,33 +1,19 @@
 import { Button, Card, Col, Empty, Input, InputNumber, Popconfirm, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Role } from '@guanai/contracts';
 import { useI18n } from '@/app/i18n/I18nProvider';
-import { activityOptions, options, type ReminderDoc, type TriggerKind } from '../labels';
+import { roleName } from '@/app/labels';
+import { activityOptions, options, type ReminderDoc } from '../labels';
+import { COMMON_YEARS, REMINDER_ROLES, takesYears, triggerOf, yearsOf } from '../triggers';
 import { freeKey, indicatorKeys, reminderKeys, updateMeasure, type Path } from './doc';
 import { Field } from './Field';
 import type { NodeFormProps } from './types';
 
-type Trigger = ReminderDoc['trigger'];
-
-/** A trigger of another kind, with its parameter set to a sensible first value. */
-function triggerOf(kind: TriggerKind, firstIndicator: string): Trigger {
-  switch (kind) {
-    case 'festival':
-      return { kind, festival: 'teachers_day' };
-    case 'anniversary':
-      return { kind, anniversary: 'retirement' };
-    case 'quota':
-      return { kind, indicatorKey: firstIndicator };
-    case 'deadline':
-      return { kind, monthDay: '01-01' };
-    default:
-      return { kind };
-  }
-}
-
 /**
  * A measure's reminder rules: what starts the clock (a birthday, a festival, a career anniversary, a
- * check-up falling due, a target not yet met, a day of the year), how many days before or after, whom
- * it reminds and which activity answers it.
+ * check-up falling due, a target not yet met, a day of the year, a teacher in hardship not visited, a
+ * care record's follow-up), how many days before, whom it reminds (a named role among them) and which
+ * activity answers it.
  */
 export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number; m: number }) {
   const { t, lang } = useI18n();
@@ -54,7 +40,7 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
       {
         key: freeKey(reminderKeys(doc), 'reminder'),
         trigger: { kind: 'birthday' },
-        offsetDays: 0,
+        leadDays: 0,
         audience: 'school_officer',
         ...(measure.activityTypes[0] ? { activityType: measure.activityTypes[0] } : {}),
       },
@@ -102,8 +88,8 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
                   )}
                 </Field>
               </Col>
-              <Col xs={24} md={8}>
-                {tr.kind === 'festival' && (
+              {tr.kind === 'festival' && (
+                <Col xs={24} md={8}>
                   <Field
                     path={[...p, 'trigger', 'festival']}
                     label={t('programme.reminder.festival')}
@@ -120,8 +106,10 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
                       />
                     )}
                   </Field>
-                )}
-                {tr.kind === 'anniversary' && (
+                </Col>
+              )}
+              {tr.kind === 'anniversary' && (
+                <Col xs={24} md={8}>
                   <Field
                     path={[...p, 'trigger', 'anniversary']}
                     label={t('programme.reminder.anniversary')}
@@ -133,13 +121,54 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
                         value={tr.anniversary}
                         options={options(t, 'anniversary')}
                         onChange={(anniversary) =>
-                          setRule(r, (x) => ({ ...x, trigger: { kind: 'anniversary', anniversary } }))
+                          setRule(r, (x) => ({
+                            ...x,
+                            // Counted anniversaries keep the years typed so far; the fixed ones take none.
+                            trigger: takesYears(anniversary)
+                              ? { kind: 'anniversary', anniversary, years: tr.years ?? [10, 20, 30] }
+                              : { kind: 'anniversary', anniversary },
+                          }))
                         }
                       />
                     )}
                   </Field>
-                )}
-                {tr.kind === 'quota' && (
+                </Col>
+              )}
+              {tr.kind === 'anniversary' && takesYears(tr.anniversary) && (
+                <Col xs={24} md={8}>
+                  <Field
+                    path={[...p, 'trigger', 'years']}
+                    label={t('programme.reminder.years')}
+                    required
+                    extra={t('programme.reminder.yearsHint')}
+                  >
+                    {(id) => (
+                      <Select
+                        id={id}
+                        mode="tags"
+                        value={(tr.years ?? []).map(String)}
+                        placeholder={t('programme.reminder.yearsPlaceholder')}
+                        options={COMMON_YEARS.map((y) => ({ value: String(y), label: String(y) }))}
+                        onChange={(values: string[]) =>
+                          setRule(r, (x) => {
+                            const years = yearsOf(values);
+                            return {
+                              ...x,
+                              trigger: {
+                                kind: 'anniversary',
+                                anniversary: tr.anniversary,
+                                ...(years.length ? { years } : {}),
+                              },
+                            };
+                          })
+                        }
+                      />
+                    )}
+                  </Field>
+                </Col>
+              )}
+              {tr.kind === 'quota' && (
+                <Col xs={24} md={8}>
                   <Field
                     path={[...p, 'trigger', 'indicatorKey']}
                     label={t('programme.reminder.indicator')}
@@ -156,8 +185,10 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
                       />
                     )}
                   </Field>
-                )}
-                {tr.kind === 'deadline' && (
+                </Col>
+              )}
+              {tr.kind === 'deadline' && (
+                <Col xs={24} md={8}>
                   <Field
                     path={[...p, 'trigger', 'monthDay']}
                     label={t('programme.reminder.monthDay')}
@@ -178,27 +209,100 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
                       />
                     )}
                   </Field>
-                )}
-              </Col>
+                </Col>
+              )}
+              {tr.kind === 'checkup_due' && (
+                <Col xs={24} md={8}>
+                  <Field
+                    path={[...p, 'trigger', 'byMonthDay']}
+                    label={t('programme.reminder.byMonthDay')}
+                    extra={t('programme.reminder.byMonthDayHint')}
+                  >
+                    {(id) => (
+                      <Input
+                        id={id}
+                        value={tr.byMonthDay ?? ''}
+                        placeholder="10-31"
+                        onChange={(e) => {
+                          const byMonthDay = e.target.value.trim();
+                          setRule(r, (x) => ({
+                            ...x,
+                            trigger: byMonthDay
+                              ? { kind: 'checkup_due', byMonthDay }
+                              : { kind: 'checkup_due' },
+                          }));
+                        }}
+                      />
+                    )}
+                  </Field>
+                </Col>
+              )}
+              {tr.kind === 'hardship_followup' && (
+                <>
+                  <Col xs={24} md={8}>
+                    <Field
+                      path={[...p, 'trigger', 'tag']}
+                      label={t('programme.reminder.tag')}
+                      required
+                      extra={t('programme.reminder.tagHint')}
+                    >
+                      {(id) => (
+                        <Input
+                          id={id}
+                          value={tr.tag}
+                          maxLength={20}
+                          onChange={(e) =>
+                            setRule(r, (x) => ({ ...x, trigger: { ...tr, tag: e.target.value } }))
+                          }
+                        />
+                      )}
+                    </Field>
+                  </Col>
+                  <Col xs={24} md={8}>
+                    <Field
+                      path={[...p, 'trigger', 'afterDays']}
+                      label={t('programme.reminder.afterDays')}
+                      required
+                      extra={t('programme.reminder.afterDaysHint')}
+                    >
+                      {(id) => (
+                        <InputNumber
+                          id={id}
+                          value={tr.afterDays}
+                          min={1}
+                          max={730}
+                          precision={0}
+                          suffix={t('programme.reminder.days')}
+                          style={{ width: '100%' }}
+                          onChange={(v) =>
+                            setRule(r, (x) => ({
+                              ...x,
+                              trigger: { ...tr, afterDays: typeof v === 'number' ? v : 1 },
+                            }))
+                          }
+                        />
+                      )}
+                    </Field>
+                  </Col>
+                </>
+              )}
               <Col xs={24} md={8}>
                 <Field
-                  path={[...p, 'offsetDays']}
-                  label={t('programme.reminder.offsetDays')}
+                  path={[...p, 'leadDays']}
+                  label={t('programme.reminder.leadDays')}
                   required
-                  extra={t('programme.reminder.offsetHint')}
+                  extra={t('programme.reminder.leadHint')}
                 >
                   {(id) => (
                     <InputNumber
                       id={id}
-                      value={rule.offsetDays}
-                      min={-366}
+                      value={rule.leadDays}
+                      min={0}
                       max={366}
                       precision={0}
                       suffix={t('programme.reminder.days')}
                       style={{ width: '100%' }}
-                      onChange={(v) =>
-                        setRule(r, (x) => ({ ...x, offsetDays: typeof v === 'number' ? v : 0 }))
-                      }
+                      onChange={(v) => setRule(r, (x) => ({ ...x, leadDays: typeof v === 'number' ? v : 0 }))}
                     />
                   )}
                 </Field>
@@ -210,11 +314,37 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
                       id={id}
                       value={rule.audience}
                       options={options(t, 'audience')}
-                      onChange={(audience) => setRule(r, (x) => ({ ...x, audience }))}
+                      onChange={(audience) =>
+                        // Only a named role takes a role (validateTemplate: role_unexpected otherwise).
+                        setRule(r, ({ role: _drop, ...x }) => ({
+                          ...x,
+                          audience,
+                          ...(audience === 'role' && rule.role ? { role: rule.role } : {}),
+                        }))
+                      }
                     />
                   )}
                 </Field>
               </Col>
+              {rule.audience === 'role' && (
+                <Col xs={24} md={8}>
+                  <Field
+                    path={[...p, 'role']}
+                    label={t('programme.reminder.role')}
+                    required
+                    extra={t('programme.reminder.roleHint')}
+                  >
+                    {(id) => (
+                      <Select<Role>
+                        id={id}
+                        value={rule.role}
+                        options={REMINDER_ROLES.map((role) => ({ value: role, label: roleName(t, role) }))}
+                        onChange={(role) => setRule(r, (x) => ({ ...x, role }))}
+                      />
+                    )}
+                  </Field>
+                </Col>
+              )}
               <Col xs={24} md={8}>
                 <Field
                   path={[...p, 'activityType']}
@@ -230,6 +360,26 @@ export function ReminderRules({ doc, change, a, m }: NodeFormProps & { a: number
                       onChange={(code?: ReminderDoc['activityType']) =>
                         setRule(r, ({ activityType: _drop, ...x }) =>
                           code ? { ...x, activityType: code } : x,
+                        )
+                      }
+                    />
+                  )}
+                </Field>
+              </Col>
+              <Col xs={24} md={8}>
+                <Field
+                  path={[...p, 'name']}
+                  label={t('programme.reminder.name')}
+                  extra={t('programme.reminder.nameHint')}
+                >
+                  {(id) => (
+                    <Input
+                      id={id}
+                      value={rule.name ?? ''}
+                      maxLength={60}
+                      onChange={(e) =>
+                        setRule(r, ({ name: _drop, ...x }) =>
+                          e.target.value ? { ...x, name: e.target.value } : x,
                         )
                       }
                     />
