@@ -63,7 +63,7 @@ export interface ComplianceData {
   directCopy: boolean;
 }
 
-interface Union {
+export interface Union {
   index: number;
   id: string;
   path: string;
@@ -288,7 +288,7 @@ function planUnion(
 const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 
 /** Templates, version and the 100 programmes, as the owner (as the demo seed writes them). */
-async function createProgrammes(
+export async function createProgrammes(
   owner: DataSource,
   fixture: TenantFixture,
   unions: Union[],
@@ -330,7 +330,7 @@ async function createProgrammes(
 }
 
 /** The unions under the fixture's province with their schools, the fixture union first. */
-async function loadUnions(owner: DataSource, fixture: TenantFixture): Promise<Union[]> {
+export async function loadUnions(owner: DataSource, fixture: TenantFixture): Promise<Union[]> {
   const rows = (await owner.query(
     `SELECT o.id::text AS id, o.path, o.name, o.kind, o.tenant_id::text AS tenant_id, o.rural
        FROM orgs o WHERE starts_with(o.path, $1) AND o.kind IN ('county', 'school') ORDER BY o.path`,

@@ -13,8 +13,10 @@ import {
 } from './teacher-list-bench';
 import { renderCompliance } from './report-compliance';
 import type { ComplianceFigures } from './compliance-bench';
+import { renderReminders } from './report-reminders';
+import type { RemindersFigures } from './reminders-bench';
 
-export { renderCompliance };
+export { renderCompliance, renderReminders };
 
 export interface Report {
   date: Date;
@@ -36,6 +38,8 @@ export interface Report {
   teacherList?: TeacherListFigures | { failure: string };
   /** The compliance benchmark (issue 4) on the same teachers, when it ran. */
   compliance?: ComplianceFigures | { failure: string };
+  /** The reminders benchmark (issue 5) on the same teachers, when it ran. */
+  reminders?: RemindersFigures | { failure: string };
 }
 
 export const HEADER = `# Benchmarks
@@ -374,6 +378,7 @@ export function renderReport(r: Report, extraUsers: number): string {
     r.results.find((m) => m.target.name === 'me'),
   );
   const compliance = renderCompliance(r.compliance);
+  const reminders = renderReminders(r.reminders);
   const findings = r.results
     .filter((x) => x.failure || x.note)
     .map((x) => {
@@ -382,7 +387,8 @@ export function renderReport(r: Report, extraUsers: number): string {
     })
     .concat(imports.findings)
     .concat(list.findings)
-    .concat(compliance.findings);
+    .concat(compliance.findings)
+    .concat(reminders.findings);
   return `${HEADER}
 
 ${method(r.load, extraUsers)}
@@ -403,5 +409,5 @@ ${baseName} is the baseline: the same HTTP stack (helmet, request id, JSON body 
 context, guards, the Redis rate-limit counter) with no authentication and no database. An authenticated
 request adds the JWT check, a session lookup in its own transaction and the handler's scoped, RLS-bound
 transaction; the ratios show what that costs.
-${imports.section ? `\n${imports.section}` : ''}${list.section ? `\n${list.section}` : ''}${compliance.section ? `\n${compliance.section}` : ''}${findings.length ? `\n## Findings\n\n${findings.join('\n')}\n` : ''}`;
+${imports.section ? `\n${imports.section}` : ''}${list.section ? `\n${list.section}` : ''}${compliance.section ? `\n${compliance.section}` : ''}${reminders.section ? `\n${reminders.section}` : ''}${findings.length ? `\n## Findings\n\n${findings.join('\n')}\n` : ''}`;
 }

@@ -15,7 +15,8 @@ import { measure, type LoadOptions, type Measurement, type Target } from './load
 import { describeMachine } from './machine';
 import { freePort, within } from './ports';
 import { MiniRedis } from './redis';
-import { renderCompliance, renderReport, renderTeacherList } from './report';
+import { renderCompliance, renderReminders, renderReport, renderTeacherList } from './report';
+import { benchReminders, type RemindersFigures } from './reminders-bench';
 import { seedBench, type BenchData } from './seed';
 import {
   benchTeacherList,
@@ -30,15 +31,17 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 const REPORT_PATH = join(REPO_ROOT, 'docs/benchmarks.md');
 const EXTRA_USERS = 200;
 const LOAD: LoadOptions = { connections: 50, warmupSeconds: 2, seconds: 10 };
-/** The whole run, setup and clean-up included, ends by itself within this. */
-const DEADLINE_MS = 30 * 60_000;
+/** The whole run, setup and clean-up included, ends by itself within this (the reminders part added ~6 min). */
+const DEADLINE_MS = 40 * 60_000;
 /**
  * BENCH_ONLY=teachers runs only the teacher-list benchmark, BENCH_ONLY=compliance only the compliance
- * benchmark (on the same 1,000,000 teachers), and prints its section instead of rewriting
- * docs/benchmarks.md (which keeps the last full run).
+ * benchmark and BENCH_ONLY=reminders only the reminders benchmark (issue 5: the daily evaluation
+ * through the built worker and the delivery of emails and webhooks), both on the same 1,000,000
+ * teachers, and prints its section instead of rewriting docs/benchmarks.md (which keeps the last
+ * full run).
  */
 const ONLY = process.env.BENCH_ONLY;
-const PARTS = ['teachers', 'compliance'] as const;
+const PARTS = ['teachers', 'compliance', 'reminders'] as const;
 /** Rows of the import benchmark's workbook. */
 const IMPORT_ROWS = 100_000;
 /** More failed requests than this share make the figures meaningless (an error page is fast). */
@@ -55,7 +58,7 @@ interface Resources {
    */
   listDb?: TestDatabase;
   listApi?: ApiProcess;
-  /** The worker, started for the import benchmark. */
+  /** The worker, started for the import benchmark and again for the reminders benchmark. */
   worker?: ApiProcess;
   /** One set of keys for every process of the run: the worker reads what the API sealed. */
   env?: Omit<ApiEnv, 'PORT'>;
@@ -168,20 +171,27 @@ function failureOf(m: Measurement, load: LoadOptions = LOAD): string | undefined
 type Failed = { failure: string };
 const failureFrom = (err: unknown): Failed => ({ failure: (err as Error).message.split('\n')[0]! });
 
+interface ListResults {
+  list?: TeacherListFigures | Failed;
+  compliance?: ComplianceFigures | Failed;
+  reminders?: RemindersFigures | Failed;
+}
+
 /**
- * The teacher-list benchmark and the compliance benchmark, on one database of their own (1,000,000
- * teachers; the compliance benchmark adds its care work after the list is measured), with an API
- * started on it; both are gone when it returns.
+ * The teacher-list, compliance and reminders benchmarks, on one database of their own (1,000,000
+ * teachers; the compliance benchmark adds its care work after the list is measured, the reminders
+ * benchmark its reminders and deliveries after that), with an API started on it; both are gone when
+ * it returns.
  */
 async function listDatabase(
   res: Resources,
-  parts: { teachers: boolean; compliance: boolean },
-): Promise<{ list?: TeacherListFigures | Failed; compliance?: ComplianceFigures | Failed }> {
+  parts: { teachers: boolean; compliance: boolean; reminders: boolean },
+): Promise<ListResults> {
   log(
     `teacher-list database: ${TEACHER_LIST.teachers.toLocaleString('en-US')} teachers in ${TEACHER_LIST.tenants} unions, ` +
       'on a database of its own',
   );
-  const out: { list?: TeacherListFigures | Failed; compliance?: ComplianceFigures | Failed } = {};
+  const out: ListResults = {};
   const apiOutput = () => (res.listApi ? `\n--- API output ---\n${res.listApi.output()}` : '');
   try {
     let data: TeacherListData;
@@ -203,6 +213,7 @@ async function listDatabase(
       log(`  FAILED: ${(err as Error).message}${apiOutput()}`);
       if (parts.teachers) out.list = failureFrom(err);
       if (parts.compliance) out.compliance = failureFrom(err);
+      if (parts.reminders) out.reminders = failureFrom(err);
       return out;
     }
     if (parts.teachers) {
@@ -229,6 +240,27 @@ async function listDatabase(
         out.compliance = failureFrom(err);
       }
     }
+    if (parts.reminders) {
+      log('reminders benchmark: the daily evaluation and deliveries through the built worker');
+      try {
+        out.reminders = await within(
+          25 * 60_000,
+          'the reminders benchmark',
+          benchReminders({
+            repoRoot: REPO_ROOT,
+            db: res.listDb,
+            list: data,
+            env: res.env!,
+            log,
+            track: (w) => (res.worker = w),
+          }),
+        );
+      } catch (err) {
+        const worker = res.worker ? `\n--- worker output ---\n${res.worker.output()}` : '';
+        log(`  FAILED: ${(err as Error).message}${worker}`);
+        out.reminders = failureFrom(err);
+      }
+    }
     return out;
   } finally {
     await stopAndDrop(res, 'listApi', 'listDb');
@@ -239,6 +271,8 @@ const listFailed = (list: TeacherListFigures | Failed | undefined) =>
   !list || 'failure' in list || list.results.some((r) => r.failure) || list.sweep.some((p) => p.failure);
 const complianceFailed = (c: ComplianceFigures | Failed | undefined) =>
   !c || 'failure' in c || c.reads.some((r) => r.concurrent?.failure);
+const remindersFailed = (r: RemindersFigures | Failed | undefined) =>
+  !r || 'failure' in r || r.second.created !== 0 || r.deliveries.some((d) => d.sent !== d.deliveries);
 
 async function bench(res: Resources): Promise<number> {
   const machine = describeMachine();
@@ -254,19 +288,34 @@ async function bench(res: Resources): Promise<number> {
   }
 
   if (ONLY === 'teachers') {
-    const { list } = await listDatabase(res, { teachers: true, compliance: false });
+    const { list } = await listDatabase(res, { teachers: true, compliance: false, reminders: false });
     console.log(renderTeacherList(list, LOAD).section);
     log('BENCH_ONLY=teachers: docs/benchmarks.md left as it was');
     return listFailed(list) ? 1 : 0;
   }
   if (ONLY === 'compliance') {
-    const { compliance } = await listDatabase(res, { teachers: false, compliance: true });
+    const { compliance } = await listDatabase(res, { teachers: false, compliance: true, reminders: false });
     console.log(renderCompliance(compliance).section);
     log(`load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
     log('BENCH_ONLY=compliance: docs/benchmarks.md left as it was');
     return complianceFailed(compliance) ? 1 : 0;
   }
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: only ${PARTS.map((p) => `"${p}"`).join(' and ')} are known`);
+  if (ONLY === 'reminders') {
+    const { reminders } = await listDatabase(res, { teachers: false, compliance: false, reminders: true });
+    const rendered = renderReminders(reminders);
+    console.log(rendered.section);
+    // The full run gathers findings at the end of the report; alone, they follow the section.
+    if (rendered.findings.length) console.log(`### Findings\n\n${rendered.findings.join('\n')}\n`);
+    log(`load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
+    log('BENCH_ONLY=reminders: docs/benchmarks.md left as it was');
+    return remindersFailed(reminders) ? 1 : 0;
+  }
+  if (ONLY)
+    throw new Error(
+      `BENCH_ONLY=${ONLY}: only ${PARTS.slice(0, -1)
+        .map((p) => `"${p}"`)
+        .join(', ')} and "${PARTS[PARTS.length - 1]}" are known`,
+    );
 
   log('creating and migrating a fresh database');
   res.db = await within(120_000, 'creating the database', createTestDatabase('guanai_bench'));
@@ -358,7 +407,11 @@ async function bench(res: Resources): Promise<number> {
   }
   await stopAndDrop(res, 'api', 'db');
 
-  const { list, compliance } = await listDatabase(res, { teachers: true, compliance: true });
+  const { list, compliance, reminders } = await listDatabase(res, {
+    teachers: true,
+    compliance: true,
+    reminders: true,
+  });
 
   const report = renderReport(
     {
@@ -375,6 +428,7 @@ async function bench(res: Resources): Promise<number> {
       imports,
       teacherList: list,
       compliance,
+      reminders,
     },
     EXTRA_USERS,
   );
@@ -382,7 +436,13 @@ async function bench(res: Resources): Promise<number> {
   log(`wrote ${REPORT_PATH}`);
   const failed = results.filter((r) => r.failure);
   if (failed.length) log(`${failed.length} endpoint(s) failed under load: see "Findings" in the report`);
-  return failed.length || 'failure' in imports || listFailed(list) || complianceFailed(compliance) ? 1 : 0;
+  return failed.length ||
+    'failure' in imports ||
+    listFailed(list) ||
+    complianceFailed(compliance) ||
+    remindersFailed(reminders)
+    ? 1
+    : 0;
 }
 
 /** Stops one API and drops one database of the run; never throws. */
