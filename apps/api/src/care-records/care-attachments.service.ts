@@ -8,30 +8,8 @@ import { RequestContext } from '../common/request-context';
 import type { UploadedFile } from '../common/upload.interceptor';
 import { AuditService } from '../audit/audit.service';
 import { attachment } from '../teacher-imports/workbooks';
+import { cleanName, sniff } from '../files/file-types';
 import { careRecordsRepo } from './care-records.repository';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The type by the file's first bytes: a name can say anything, the content cannot. */
-function sniff(buffer: Buffer, name: string): string | null {
-  const starts = (...bytes: number[]) => bytes.every((b, i) => buffer[i] === b);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  // Office files are zip archives; which one, only the name tells.
-  if (starts(0x50, 0x4b, 0x03, 0x04))
-    return /\.docx$/i.test(name) ? DOCX : /\.xlsx$/i.test(name) ? XLSX : null;
-  return null;
-}
-
-/** No path, no control characters, at most 255 characters. */
-function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const printable = base.replace(/[\u0000-\u001f\u007f]/g, '');
-  return printable.trim().slice(-255) || 'attachment';
-}
 
 interface AttachmentRow {
   id: string;

@@ -54,6 +54,20 @@ export const ConfigSchema = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  // --- file store (case documents; docs/operations.md): bytes are sealed before they reach it
+  /** `local`: a directory on this machine; `s3`: an S3-compatible bucket (required once several API replicas run). */
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  /** The local store's directory, relative to the working directory unless absolute. */
+  FILE_STORE_DIR: z.string().min(1).default('.data/files'),
+  /** Unset for AWS itself; the URL of MinIO, Ceph, OSS and other S3-compatible services. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** Both or neither: neither lets the SDK find credentials itself (instance or pod role). */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('secret'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('secret'),
+  /** `bucket` in the path rather than the host name: most self-hosted services need it. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
   // --- logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
@@ -61,10 +75,23 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Settings that only matter together: the S3 ones once FILE_STORE=s3. */
+const CheckedConfig = ConfigSchema.superRefine((c, ctx) => {
+  if (c.FILE_STORE !== 's3') return;
+  for (const key of ['S3_REGION', 'S3_BUCKET'] as const)
+    if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when FILE_STORE=s3' });
+  if (!c.S3_ACCESS_KEY_ID !== !c.S3_SECRET_ACCESS_KEY)
+    ctx.addIssue({
+      code: 'custom',
+      path: [c.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+      message: 'set both S3 keys, or neither',
+    });
+});
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = CheckedConfig.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
