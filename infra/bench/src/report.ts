@@ -15,6 +15,8 @@ import { renderCompliance } from './report-compliance';
 import type { ComplianceFigures } from './compliance-bench';
 import { renderReminders } from './report-reminders';
 import type { RemindersFigures } from './reminders-bench';
+import { renderCases } from './report-cases';
+import type { CasesFigures } from './cases-bench';
 
 export { renderCompliance, renderReminders };
 
@@ -40,6 +42,8 @@ export interface Report {
   compliance?: ComplianceFigures | { failure: string };
   /** The reminders benchmark (issue 5) on the same teachers, when it ran. */
   reminders?: RemindersFigures | { failure: string };
+  /** The dispute-case benchmark (issue 6) on the same unions, when it ran. */
+  cases?: CasesFigures | { failure: string };
 }
 
 export const HEADER = `# Benchmarks
@@ -379,6 +383,7 @@ export function renderReport(r: Report, extraUsers: number): string {
   );
   const compliance = renderCompliance(r.compliance);
   const reminders = renderReminders(r.reminders);
+  const cases = renderCases(r.cases, r.load);
   const findings = r.results
     .filter((x) => x.failure || x.note)
     .map((x) => {
@@ -388,7 +393,8 @@ export function renderReport(r: Report, extraUsers: number): string {
     .concat(imports.findings)
     .concat(list.findings)
     .concat(compliance.findings)
-    .concat(reminders.findings);
+    .concat(reminders.findings)
+    .concat(cases.findings);
   return `${HEADER}
 
 ${method(r.load, extraUsers)}
@@ -409,5 +415,5 @@ ${baseName} is the baseline: the same HTTP stack (helmet, request id, JSON body 
 context, guards, the Redis rate-limit counter) with no authentication and no database. An authenticated
 request adds the JWT check, a session lookup in its own transaction and the handler's scoped, RLS-bound
 transaction; the ratios show what that costs.
-${imports.section ? `\n${imports.section}` : ''}${list.section ? `\n${list.section}` : ''}${compliance.section ? `\n${compliance.section}` : ''}${reminders.section ? `\n${reminders.section}` : ''}${findings.length ? `\n## Findings\n\n${findings.join('\n')}\n` : ''}`;
+${imports.section ? `\n${imports.section}` : ''}${list.section ? `\n${list.section}` : ''}${compliance.section ? `\n${compliance.section}` : ''}${reminders.section ? `\n${reminders.section}` : ''}${cases.section ? `\n${cases.section}` : ''}${findings.length ? `\n## Findings\n\n${findings.join('\n')}\n` : ''}`;
 }
