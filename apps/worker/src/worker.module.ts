@@ -65,6 +65,7 @@ export class WorkerModule {
             reminders: {
               'reminders.evaluate': (p) => reminders.evaluate(p.tenantId, p.day),
               'reminders.sync_schedules': () => reminders.syncSchedules(),
+              'reminders.case_deadlines': (p) => reminders.caseDeadlines(p.tenantId, p.caseId),
             },
             notifications: { 'notifications.deliver': (p, job) => deliver.deliver(p.deliveryId, job) },
           }),

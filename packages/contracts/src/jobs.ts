@@ -31,6 +31,12 @@ export const JOBS = {
     'reminders.evaluate': z.strictObject({ tenantId: z.uuid(), day: z.iso.date().optional() }),
     /** Re-creates every tenant's daily scheduler from Postgres (hour and time zone may have changed). */
     'reminders.sync_schedules': z.strictObject({}),
+    /**
+     * Sweeps one dispute case's deadlines now (a case taken in, moved or its dates changed) or at its
+     * next warning (delayed): the warnings due and its next deadline. Without caseId, every open case
+     * of the tenant (the holiday calendar changed). The daily evaluation sweeps them all anyway.
+     */
+    'reminders.case_deadlines': z.strictObject({ tenantId: z.uuid(), caseId: z.uuid().optional() }),
   },
   notifications: {
     /** Sends one outbox row (notification_deliveries) on its channel; already sent → nothing. */

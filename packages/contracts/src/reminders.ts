@@ -12,8 +12,14 @@ import { IsoDate } from './teachers';
 
 export const REMINDER_STATUSES = ['open', 'snoozed', 'done', 'dismissed'] as const;
 export const ReminderStatus = z.enum(REMINDER_STATUSES);
-export const REMINDER_SUBJECTS = ['teacher', 'org', 'care_record', 'case'] as const;
+export const REMINDER_SUBJECTS = ['teacher', 'org', 'care_record', 'case', 'supervision_visit'] as const;
 export const ReminderSubject = z.enum(REMINDER_SUBJECTS);
+
+/**
+ * Who a reminder goes to: a programme rule's audiences, and the engine's own for a dispute case or a
+ * supervision visit (its handler; without one, the union's administrators and case handlers).
+ */
+export const ReminderAudience = z.enum([...REMINDER_AUDIENCES, 'case_handler']);
 
 export const Reminder = z.object({
   id: Id,
@@ -34,7 +40,7 @@ export const Reminder = z.object({
   daysLeft: z.number().int(),
   detail: z.record(z.string(), z.unknown()),
   activityType: ActivityTypeCode.nullable(),
-  audience: z.enum(REMINDER_AUDIENCES),
+  audience: ReminderAudience,
   status: ReminderStatus,
   snoozedUntil: IsoDate.nullable(),
   dismissReason: z.string().nullable(),

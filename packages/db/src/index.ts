@@ -117,3 +117,15 @@ export {
   evaluationJobId,
   evaluationSchedulerId,
 } from './notifications/jobs';
+export {
+  loadHolidayCalendar,
+  loadStoredHolidayYears,
+  type StoredHolidayYear,
+} from './holidays/holiday-years';
+export {
+  caseDeadlineColumns,
+  deadlineFactsOf,
+  deadlinesOf,
+  nextDueOn,
+  type CaseDeadlineColumns,
+} from './disputes/case-deadlines';

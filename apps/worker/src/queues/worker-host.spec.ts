@@ -10,7 +10,11 @@ describe('job registry check at boot (STYLE 5: every job exactly one handler)', 
         maintenance: { 'sessions.cleanup': noop, 'imports.cleanup': noop },
         imports: { 'teachers.import': noop },
         compliance: { 'compliance.refresh': noop, 'compliance.refresh_all': noop },
-        reminders: { 'reminders.evaluate': noop, 'reminders.sync_schedules': noop },
+        reminders: {
+          'reminders.evaluate': noop,
+          'reminders.sync_schedules': noop,
+          'reminders.case_deadlines': noop,
+        },
         notifications: { 'notifications.deliver': noop },
       }),
     ).not.toThrow();

@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DataSource,
+  insertReminders,
+  loadHolidayCalendar,
+  notify,
+  sweepCaseDeadlines,
+  type InTenant,
   evaluateTenantDay,
   evaluationSchedulerId,
   inScope,
@@ -11,7 +16,7 @@ import {
   type EvaluationResult,
   type PendingDelivery,
 } from '@guanai/db';
-import { todayIn } from '@guanai/domain';
+import { todayIn, zonedHour } from '@guanai/domain';
 import { CONFIG } from '../config';
 import { enqueueDeliveries } from '../notifications/enqueue';
 import { WorkerQueues } from '../queues/queues';
@@ -66,6 +71,45 @@ export class RemindersJob {
       `tenant ${tenantId} ${today}: ${result.rules} rules, ${result.scanned} teachers, ${result.created} new reminders, ${result.notified} notifications`,
     );
     return { ...result, deliveries: [] };
+  }
+
+  /**
+   * One case's deadlines now (or every open case of the tenant): the reminders due today and their
+   * notifications, and a delayed job at the case's next warning so it is told that morning even if the
+   * daily run is later in the day. The job id is the case and day, so re-enqueueing it adds nothing.
+   */
+  async caseDeadlines(
+    tenantId: string,
+    caseId?: string,
+  ): Promise<{ created: number; notified: number } | null> {
+    const tenant = await inScope(this.ds, systemScope('reminders.case_deadlines'), (em) =>
+      tenantSchedule(em, tenantId),
+    );
+    if (!tenant) return null;
+    const today = todayIn(tenant.timeZone);
+    const tx: InTenant = (work) =>
+      inScope(this.ds, { path: tenant.path, requestId: `job:reminders.case_deadlines:${today}` }, work);
+    const sweep = await tx(async (em) =>
+      sweepCaseDeadlines(em, tenant.id, today, await loadHolidayCalendar(em), caseId),
+    );
+    const created = await tx((em) => insertReminders(em, tenant.id, sweep.rows));
+    const { notified, deliveries } = await notify(tx, tenant, today);
+    await enqueueDeliveries(this.queues, this.config, deliveries);
+    if (caseId)
+      for (const next of sweep.nextWarnings) {
+        const at = zonedHour(next.on, tenant.hour, tenant.timeZone);
+        await this.queues.add(
+          'reminders',
+          'reminders.case_deadlines',
+          { tenantId, caseId: next.caseId },
+          {
+            ...EVALUATION_JOB_OPTIONS,
+            jobId: `case-deadlines-${next.caseId}-${next.on}`,
+            delay: Math.max(0, at.getTime() - Date.now()),
+          },
+        );
+      }
+    return { created, notified };
   }
 
   /** Every tenant's daily scheduler at its hour in its zone; schedulers of tenants gone are removed. */

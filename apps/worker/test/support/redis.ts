@@ -28,6 +28,18 @@ export class TestRedis {
     });
   }
 
+  /** A dispute case's deadline sweep, as the API enqueues it when the case changes. */
+  async caseDeadlines(tenantId: string, caseId: string, jobId: string): Promise<void> {
+    const data = JOBS.reminders['reminders.case_deadlines'].parse({ tenantId, caseId });
+    await this.reminders.add('reminders.case_deadlines', data, { jobId, attempts: 3 });
+  }
+
+  /** A job of the reminders queue by id, with its state ('delayed', 'completed', …), or null. */
+  async reminderJob(jobId: string): Promise<{ state: string; delay: number; timestamp: number } | null> {
+    const job = await this.reminders.getJob(jobId);
+    return job ? { state: await job.getState(), delay: job.delay, timestamp: job.timestamp } : null;
+  }
+
   /** When an evaluation job started and finished (ms), as BullMQ recorded it. */
   async evaluationSpan(jobId: string): Promise<{ processedOn: number; finishedOn: number } | null> {
     const job = await this.reminders.getJob(jobId);

@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type IsoDate, isTeacherScanRule, requireIsoDate } from '@guanai/domain';
+import { loadHolidayCalendar } from '../holidays/holiday-years';
 import { inScope } from '../tenancy/scope';
+import { sweepCaseDeadlines } from './case-deadlines';
+import { sweepRectifications } from './supervision-deadlines';
 import { FANOUT_BATCH, fanOutBatch, writeDigests, type PendingDelivery } from './fanout';
 import { insertReminders } from './rows';
 import { scanTeachers, SCAN_BATCH, type InTenant } from './teacher-scan';
@@ -98,6 +101,23 @@ async function evaluate(
       created += await tx((em) => insertReminders(em, tenant.id, rows.slice(i, i + SCAN_BATCH)));
   }
 
+  // Dispute cases: warnings and passed deadlines, and each case's next deadline recounted.
+  const sweep = await tx(async (em) => sweepCaseDeadlines(em, tenant.id, day, await loadHolidayCalendar(em)));
+  created += await tx((em) => insertReminders(em, tenant.id, sweep.rows));
+  // Supervision visits: the schools' rectification deadlines.
+  const rectifications = await tx((em) => sweepRectifications(em, tenant.id, day));
+  created += await tx((em) => insertReminders(em, tenant.id, rectifications));
+
+  const { notified, deliveries } = await notify(tx, tenant, day);
+  return { day, rules: rules.length, scanned: scan.scanned, created, notified, deliveries };
+}
+
+/** Notifies every due reminder not yet notified this round, in batches, then writes the digests. */
+export async function notify(
+  tx: InTenant,
+  tenant: TenantRef,
+  day: IsoDate,
+): Promise<{ notified: number; deliveries: PendingDelivery[] }> {
   const deliveries: PendingDelivery[] = [];
   let notified = 0;
   for (;;) {
@@ -107,5 +127,5 @@ async function evaluate(
     if (batch.reminders < FANOUT_BATCH) break;
   }
   deliveries.push(...(await tx((em) => writeDigests(em, day, tenant.timeZone))));
-  return { day, rules: rules.length, scanned: scan.scanned, created, notified, deliveries };
+  return { notified, deliveries };
 }

@@ -35,7 +35,24 @@ const RECIPIENTS = `
           AND (d.audience = 'tenant_officer' OR NOT EXISTS (
             SELECT 1 FROM users x WHERE x.role = 'unit_officer' AND x.status = 'active' AND x.org_id = d.org_id)))
       OR (d.audience = 'role' AND u.role = d.role)
-      OR (d.audience = 'teacher' AND u.id = (SELECT linked_user_id FROM teachers WHERE id = d.teacher_id)))`;
+      OR (d.audience = 'teacher' AND u.id = (SELECT linked_user_id FROM teachers WHERE id = d.teacher_id))
+      OR (d.audience = 'case_handler' AND (u.id = d.handler_id
+          OR (NOT EXISTS (SELECT 1 FROM users h WHERE h.id = d.handler_id AND h.status = 'active')
+              AND u.org_id = $1 AND u.role IN ('tenant_admin', 'case_handler')))))`;
+
+/** The handler of the case a reminder is about. */
+const HANDLER = `CASE r.subject_kind
+    WHEN 'case' THEN (SELECT c.handler_id FROM dispute_cases c WHERE c.id = r.subject_id)
+  END`;
+
+/**
+ * Where a notification leads: the case itself for a case (its handler may not read reminders), the
+ * school's supervision visits for a rectification deadline, else the reminder.
+ */
+const LINK = `CASE subject_kind
+    WHEN 'case' THEN '/cases/' || subject_id
+    WHEN 'supervision_visit' THEN '/supervision?schoolId=' || reminder_org_id
+    ELSE '/reminders?id=' || reminder_id END`;
 
 export function assertTimeZoneLiteral(tz: string): string {
   // The zone is interpolated into SQL: only IANA-shaped names pass (they were validated on save too).
@@ -57,18 +74,20 @@ export async function fanOutBatch(
     deliveries: { id: string; not_before: string }[] | null;
   }[] = await em.query(
     `WITH due AS (
-         SELECT r.id, r.org_id, r.round, r.title, r.audience, r.role, r.teacher_id, r.occurs_on
+         SELECT r.id, r.org_id, r.round, r.title, r.audience, r.role, r.teacher_id, r.occurs_on,
+                r.subject_kind, r.subject_id, ${HANDLER} AS handler_id
            FROM reminders r
           WHERE r.tenant_id = $1 AND r.status = 'open' AND r.notified_round < r.round AND r.due_on <= $2
           ORDER BY r.due_on, r.id LIMIT ${FANOUT_BATCH}
           FOR UPDATE SKIP LOCKED),
        recipients AS (
-         SELECT d.id AS reminder_id, d.round, d.title, d.occurs_on, u.id AS user_id, u.org_id
+         SELECT d.id AS reminder_id, d.round, d.title, d.occurs_on, d.subject_kind, d.subject_id,
+                d.org_id AS reminder_org_id, u.id AS user_id, u.org_id
            FROM due d CROSS JOIN LATERAL (${RECIPIENTS}) u),
        ins AS (
          INSERT INTO notifications (user_id, org_id, kind, reminder_id, round, title, body, link)
          SELECT user_id, org_id, 'reminder', reminder_id, round, title,
-                '日期：' || to_char(occurs_on, 'YYYY-MM-DD'), '/reminders?id=' || reminder_id
+                '日期：' || to_char(occurs_on, 'YYYY-MM-DD'), ${LINK}
            FROM recipients
          ON CONFLICT (reminder_id, user_id, round) WHERE kind = 'reminder' DO NOTHING
          RETURNING id, user_id, org_id, title),

@@ -5,7 +5,7 @@ export interface ReminderRow {
   orgId: string;
   programmeId: string | null;
   ruleKey: string;
-  subjectKind: 'teacher' | 'org' | 'care_record' | 'case';
+  subjectKind: 'teacher' | 'org' | 'care_record' | 'case' | 'supervision_visit';
   subjectId: string;
   teacherId: string | null;
   occursOn: string;

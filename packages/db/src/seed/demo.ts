@@ -8,6 +8,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import { DEMO_REGIONS, seedTeachers } from './demo-teachers';
 import { seedCareDemo, type CareDemoProvince } from './demo-care';
 import { evaluateReminderDemo, prepareReminderDemo } from './demo-reminders';
+import { seedCaseDemo } from './demo-cases';
 import { todayInShanghai } from '@guanai/domain';
 
 export interface DemoAccount {
@@ -105,8 +106,9 @@ export async function seedDemo(
   const tenants: OrgEntity[] = [];
   await inScope(ds, systemScope('seed-demo'), async (em) => {
     const add = async (org: OrgEntity, username: string, displayName: string, role: Role) => {
-      await createUser(em, org, { username, displayName, role, password, passwordHash });
+      const user = await createUser(em, org, { username, displayName, role, password, passwordHash });
       accounts.push({ username, displayName, role, org: org.name });
+      return { id: user.id, name: displayName };
     };
     const care: CareDemoProvince[] = [];
     const tenantWithUnits = async (parent: OrgEntity, t: TenantSpec, into: CareDemoProvince['tenants']) => {
@@ -120,6 +122,15 @@ export async function seedDemo(
       const units = [];
       for (const u of t.units) units.push(await createChildOrg(em, tenant, u));
       await add(units[0]!, t.officer, `${units[0]!.name}工会干部`, 'unit_officer');
+      // 维权专员 of the union, and a teacher of the first school with a login (self-service, 我的维权).
+      const prefix = t.admin.split('.')[0]!;
+      const handler = await add(
+        tenant,
+        `${prefix}.handler`,
+        `${tenant.name.replace('教育工会', '').replace('工会', '')}维权专员`,
+        'case_handler',
+      );
+      const teacherUser = await add(units[0]!, `${prefix}.teacher`, `${units[0]!.name}教师`, 'teacher');
       if (opts.cipher) {
         const region = DEMO_REGIONS[t.code ?? ''] ?? '330100';
         await seedTeachers(em, opts.cipher, tenant, units, {
@@ -127,6 +138,12 @@ export async function seedDemo(
           seed: Number.parseInt(region, 10),
           region,
         });
+        await seedCaseDemo(
+          em,
+          opts.cipher,
+          { tenant, school: units[0]!, handler, teacherUser },
+          todayInShanghai(),
+        );
       }
       into.push({ tenant, units });
     };

@@ -1,5 +1,5 @@
 import { todayInShanghai } from '../dates/today';
-import { hourIn, isValidTimeZone, todayIn } from './zone';
+import { hourIn, isValidTimeZone, todayIn, zonedHour } from './zone';
 
 const at = (iso: string) => new Date(iso);
 
@@ -94,5 +94,27 @@ describe('isValidTimeZone: a zone Intl knows by its IANA name or alias', () => {
     const instant = at('2025-09-09T16:00:00Z');
     expect(todayIn('Asia/Chongqing', instant)).toBe(todayIn('Asia/Shanghai', instant));
     expect(hourIn('asia/shanghai', instant)).toBe(0);
+  });
+});
+
+describe('zonedHour: when a delayed job for a local hour should run', () => {
+  it('07:00 in Shanghai is 23:00 UTC the day before', () => {
+    expect(zonedHour('2026-12-01', 7, 'Asia/Shanghai').toISOString()).toBe('2026-11-30T23:00:00.000Z');
+  });
+
+  it('follows the zone: Urumqi is UTC+6, UTC is itself', () => {
+    expect(zonedHour('2026-12-01', 7, 'Asia/Urumqi').toISOString()).toBe('2026-12-01T01:00:00.000Z');
+    expect(zonedHour('2026-12-01', 0, 'UTC').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('crosses daylight saving where a zone has it (New York, 2026-03-08 and 2026-11-01)', () => {
+    expect(zonedHour('2026-03-09', 8, 'America/New_York').toISOString()).toBe('2026-03-09T12:00:00.000Z');
+    expect(zonedHour('2026-11-02', 8, 'America/New_York').toISOString()).toBe('2026-11-02T13:00:00.000Z');
+    // 02:30 does not exist on 2026-03-08: the instant just after the jump.
+    expect(zonedHour('2026-03-08', 2, 'America/New_York').toISOString()).toBe('2026-03-08T07:00:00.000Z');
+  });
+
+  it('refuses an hour outside 0–23', () => {
+    expect(() => zonedHour('2026-12-01', 24, 'Asia/Shanghai')).toThrow(RangeError);
   });
 });

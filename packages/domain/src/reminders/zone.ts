@@ -64,3 +64,23 @@ export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
 export function hourIn(timeZone: string, now: Date = new Date()): number {
   return localParts(timeZone, now).hour;
 }
+
+/**
+ * The instant the clock in `timeZone` reads `hour`:00 on `date` (when a delayed job should run). Zones
+ * are whole-hour offsets here or move by whole hours, so stepping the UTC guess by the difference
+ * between the hour wanted and the hour read converges in one or two steps; a local hour skipped by a
+ * daylight-saving jump gives the instant just after it.
+ */
+export function zonedHour(date: IsoDate, hour: number, timeZone: string): Date {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new RangeError(`hour ${hour}`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wanted = Date.UTC(y, m - 1, d, hour);
+  let at = wanted;
+  for (let i = 0; i < 3; i++) {
+    const p = localParts(timeZone, new Date(at));
+    const read = Date.UTC(p.year, p.month - 1, p.day, p.hour);
+    if (read === wanted) return new Date(at);
+    at += wanted - read;
+  }
+  return new Date(at);
+}

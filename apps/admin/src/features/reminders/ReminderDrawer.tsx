@@ -69,7 +69,9 @@ export function ReminderDrawer({
           <Descriptions.Item label={t('reminder.dueOn')}>{r.dueOn}</Descriptions.Item>
           <Descriptions.Item label={t('reminder.org')}>{r.orgName}</Descriptions.Item>
           <Descriptions.Item label={t('reminder.audience')}>
-            {label(t, 'audience', r.audience)}
+            {r.audience === 'case_handler'
+              ? t('reminder.audience.caseHandler')
+              : label(t, 'audience', r.audience)}
           </Descriptions.Item>
           <Descriptions.Item label={t('reminder.activity')}>
             {r.activityType ? activityTypeName(lang, r.activityType) : '—'}
