@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { loadState } from './harness/state';
 import { logIn, strongPassword } from './support';
+import { newUser, session } from './api-session';
 import { idNumberFor } from './teacher-data';
 
 // Reminders end to end, in a county of this spec's own (so nothing another spec adds is reminded here):
@@ -41,32 +42,6 @@ const today1 = teacher('林晓', today);
 const soon = teacher('陈晨', shift(3));
 const past = teacher('何静', shift(-2));
 const titleOf = (t: Teacher) => `${ruleName}：${t.name} · 生日`;
-
-type Call = <T>(method: 'get' | 'post' | 'put', path: string, data?: unknown) => Promise<T>;
-
-async function session(request: APIRequestContext, username: string, password: string): Promise<Call> {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password } });
-  expect(login.ok(), await login.text()).toBe(true);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { Authorization: `Bearer ${accessToken}` };
-  return async <T>(method: 'get' | 'post' | 'put', path: string, data?: unknown): Promise<T> => {
-    const res = await request[method](`/api/v1${path}`, { headers, data });
-    expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-}
-
-/** A user made by an administrator, whose initial password is changed at once (as the first login asks). */
-async function newUser(
-  request: APIRequestContext,
-  admin: Call,
-  user: { username: string; initial: string; password: string },
-  body: { displayName: string; role: string; orgId: string },
-): Promise<void> {
-  await admin('post', '/users', { username: user.username, password: user.initial, ...body });
-  const own = await session(request, user.username, user.initial);
-  await own('post', '/me/password', { currentPassword: user.initial, newPassword: user.password });
-}
 
 interface Page_<T> {
   items: T[];

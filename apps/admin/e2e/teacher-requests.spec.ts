@@ -117,10 +117,10 @@ test.describe.serial('requests around a teacher record', () => {
     await page.getByLabel('确认新密码').fill(account.chosen);
     await page.getByRole('button', { name: '修改密码' }).click();
 
-    // A teacher lands on 我的档案, and the menu holds nothing else.
+    // A teacher lands on 我的档案, and the menu holds only their own pages.
     await expect(page).toHaveURL(/\/my-record$/);
     await expect(page.getByRole('heading', { name: own.name })).toBeVisible();
-    await expect(menu(page).getByRole('menuitem')).toHaveText(['我的档案']);
+    await expect(menu(page).getByRole('menuitem')).toHaveText(['我的档案', '我的维权']);
     await expect(page.getByText(maskedId(own.idNumber))).toBeVisible();
     await expect(page.getByText(own.idNumber)).toHaveCount(0);
     // Read-only: no edit, no reveal.

@@ -64,6 +64,11 @@ import { QueueBoardController } from './queue-board/queue-board.controller';
 import { DisputesController } from './disputes/disputes.controller';
 import { DisputesService } from './disputes/disputes.service';
 import { MyCasesService } from './disputes/my-cases.service';
+import { caseDocumentsFeature } from './case-documents/feature';
+import { legalAidFeature } from './legal-aid/feature';
+import { supervisionFeature } from './supervision/feature';
+import { caseReportsFeature } from './case-reports/feature';
+import { holidaysFeature } from './holidays/feature';
 
 @Module({})
 export class AppModule {
@@ -121,6 +126,11 @@ export class AppModule {
         NotificationsController,
         QueueBoardController,
         DisputesController,
+        ...caseDocumentsFeature.controllers,
+        ...legalAidFeature.controllers,
+        ...supervisionFeature.controllers,
+        ...caseReportsFeature.controllers,
+        ...holidaysFeature.controllers,
         OpenApiController,
       ],
       providers: [
@@ -156,6 +166,11 @@ export class AppModule {
         QueueBoard,
         DisputesService,
         MyCasesService,
+        ...caseDocumentsFeature.providers,
+        ...legalAidFeature.providers,
+        ...supervisionFeature.providers,
+        ...caseReportsFeature.providers,
+        ...holidaysFeature.providers,
         { provide: APP_FILTER, useClass: ProblemFilter },
         // Order matters: who is calling first, then how often they may.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -108,6 +108,25 @@ export const WithdrawMyCaseRequest = z.strictObject({
   reason: z.string().trim().max(2000).nullable().optional(),
 });
 
+export const AssignCaseHandlerRequest = z.strictObject({
+  version: Version,
+  handlerId: Id,
+  reason: z.string().trim().max(2000).nullable().optional(),
+});
+export type AssignCaseHandlerRequest = z.infer<typeof AssignCaseHandlerRequest>;
+
+export const CaseHandlerList = z.object({
+  items: z.array(z.object({ id: Id, name: z.string(), role: z.enum(['tenant_admin', 'case_handler']) })),
+});
+export type CaseHandlerList = z.infer<typeof CaseHandlerList>;
+
+/** Teachers a handler may name as applicants, found by name (a handler holds no teacher.read). */
+export const CaseApplicantCandidatesQuery = z.strictObject({ q: z.string().trim().min(1).max(50) });
+export const CaseApplicantCandidates = z.object({
+  items: z.array(z.object({ id: Id, name: z.string(), orgName: z.string(), idNumberMasked: z.string() })),
+});
+export type CaseApplicantCandidates = z.infer<typeof CaseApplicantCandidates>;
+
 export const CustomDeadlineInput = z.strictObject({
   id: z.string().trim().min(1).max(40),
   label: z.string().trim().min(1).max(100),

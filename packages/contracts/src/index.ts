@@ -18,3 +18,8 @@ export * from './compliance';
 export * from './reminders';
 export * from './notifications';
 export * from './disputes';
+export * from './case-documents';
+export * from './legal-aid';
+export * from './supervision';
+export * from './case-reports';
+export * from './holidays';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Problem } from './common';
-import { ROUTES, type RouteContract } from './routes';
+import { ROUTES } from './routes';
+import type { RouteContract } from './route-contract';
 
 type Json = Record<string, unknown>;
 
@@ -37,9 +38,17 @@ function operation(name: string, route: RouteContract): Json {
     'x-permission': route.access,
     parameters: params,
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
       : {}),
-    responses: { [String(route.status ?? 200)]: { description: 'OK', ...ok }, default: { description: 'Problem', content: problem } },
+    responses: {
+      [String(route.status ?? 200)]: { description: 'OK', ...ok },
+      default: { description: 'Problem', content: problem },
+    },
   };
 }
 

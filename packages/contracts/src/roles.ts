@@ -39,6 +39,11 @@ export const PERMISSIONS = [
   'notification.admin',
   'case.read',
   'case.write',
+  'case.report',
+  'legal_aid.manage',
+  'supervision.read',
+  'supervision.write',
+  'holiday.manage',
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -1,4 +1,3 @@
-import { type z } from 'zod';
 import { Ok, PageQuery, Problem } from './common';
 import * as auth from './auth';
 import * as orgs from './orgs';
@@ -14,26 +13,13 @@ import * as compliance from './compliance';
 import * as reminders from './reminders';
 import * as notifications from './notifications';
 import * as disputes from './disputes';
-import type { Permission } from './roles';
+import { CASE_DOCUMENT_ROUTES } from './case-documents';
+import { LEGAL_AID_ROUTES } from './legal-aid';
+import { SUPERVISION_ROUTES } from './supervision';
+import { CASE_REPORT_ROUTES } from './case-reports';
+import { HOLIDAY_ROUTES } from './holidays';
 
-export interface RouteContract {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Express-style path under the global prefix, e.g. `/v1/users/:id`. */
-  path: string;
-  summary: string;
-  tag: string;
-  /** `public` routes need no login; `self` routes need only a login; otherwise a permission. */
-  access: 'public' | 'self' | Permission;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response?: z.ZodType;
-  /** Content type of a non-JSON response. */
-  produces?: string;
-  /** HTTP status of success; 200 unless said (201 for creations). */
-  status?: 200 | 201 | 204;
-}
-
-const r = (c: RouteContract) => c;
+import { r, type RouteContract } from './route-contract';
 
 /** Every HTTP route of the API. The API's tests check each controller route is here, and vice versa. */
 export const ROUTES = {
@@ -1029,6 +1015,32 @@ export const ROUTES = {
     body: disputes.UpdateCaseFactsRequest,
     response: disputes.DisputeCase,
   }),
+  assignCaseHandler: r({
+    method: 'put',
+    path: '/v1/cases/:id/handler',
+    summary: 'Hand a case to another handler of the union (recorded on the timeline)',
+    tag: 'cases',
+    access: 'case.write',
+    body: disputes.AssignCaseHandlerRequest,
+    response: disputes.DisputeCase,
+  }),
+  caseApplicantCandidates: r({
+    method: 'get',
+    path: '/v1/case-applicant-candidates',
+    summary: 'Teachers of my union found by name, to name as applicants (name, school, masked ID only)',
+    tag: 'cases',
+    access: 'case.write',
+    query: disputes.CaseApplicantCandidatesQuery,
+    response: disputes.CaseApplicantCandidates,
+  }),
+  caseHandlers: r({
+    method: 'get',
+    path: '/v1/case-handlers',
+    summary: "Who may handle my union's cases (its case handlers and administrators)",
+    tag: 'cases',
+    access: 'case.read',
+    response: disputes.CaseHandlerList,
+  }),
   caseDeadlines: r({
     method: 'get',
     path: '/v1/cases/:id/deadlines',
@@ -1064,7 +1076,14 @@ export const ROUTES = {
     body: disputes.WithdrawMyCaseRequest,
     response: disputes.MyCase,
   }),
+  // Each capability below keeps its routes beside its shapes.
+  ...CASE_DOCUMENT_ROUTES,
+  ...LEGAL_AID_ROUTES,
+  ...SUPERVISION_ROUTES,
+  ...CASE_REPORT_ROUTES,
+  ...HOLIDAY_ROUTES,
 } satisfies Record<string, RouteContract>;
 
+export type { RouteContract };
 export type RouteName = keyof typeof ROUTES;
 export { Problem };

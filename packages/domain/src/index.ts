@@ -204,7 +204,7 @@ export {
   festivalDate,
   nextFestival,
 } from './reminders/calendar';
-export { todayIn, hourIn, isValidTimeZone } from './reminders/zone';
+export { todayIn, hourIn, isValidTimeZone, zonedHour } from './reminders/zone';
 export { lunarLabel } from './reminders/lunar-label';
 export {
   DEFAULT_CHECKUP_BY,

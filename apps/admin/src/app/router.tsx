@@ -78,6 +78,16 @@ const NotificationSettingsPage = page(
 const DeadLettersPage = page(() => import('@/features/notifications/DeadLettersPage'), 'DeadLettersPage');
 const ChangePasswordPage = page(() => import('@/features/account/ChangePasswordPage'), 'ChangePasswordPage');
 const MfaPage = page(() => import('@/features/account/MfaPage'), 'MfaPage');
+const CasesPage = page(() => import('@/features/cases/CasesPage'), 'CasesPage');
+const CaseDetailPage = page(() => import('@/features/cases/CaseDetailPage'), 'CaseDetailPage');
+const MyCasesPage = page(() => import('@/features/cases/self/MyCasesPage'), 'MyCasesPage');
+const LegalAidRosterPage = page(
+  () => import('@/features/legal-aid/LegalAidRosterPage'),
+  'LegalAidRosterPage',
+);
+const SupervisionPage = page(() => import('@/features/supervision/SupervisionPage'), 'SupervisionPage');
+const CaseReportsPage = page(() => import('@/features/case-reports/CaseReportsPage'), 'CaseReportsPage');
+const HolidaysPage = page(() => import('@/features/holidays/HolidaysPage'), 'HolidaysPage');
 
 function guarded(permission: Permission | null, element: ReactNode) {
   const body = (
@@ -133,8 +143,15 @@ export function AppRouter() {
             element={guarded('notification.admin', <DeadLettersPage />)}
           />
           <Route path="my-record" element={guarded(null, <MyRecordPage />)} />
+          <Route path="my-cases" element={guarded(null, <MyCasesPage />)} />
+          <Route path="cases" element={guarded('case.read', <CasesPage />)} />
+          <Route path="cases/:id" element={guarded('case.read', <CaseDetailPage />)} />
+          <Route path="legal-aid" element={guarded('legal_aid.manage', <LegalAidRosterPage />)} />
+          <Route path="supervision" element={guarded('supervision.read', <SupervisionPage />)} />
+          <Route path="case-reports" element={guarded('case.report', <CaseReportsPage />)} />
           <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
           <Route path="settings/platform" element={guarded('settings.platform', <PlatformSettingsPage />)} />
+          <Route path="settings/holidays" element={guarded('holiday.manage', <HolidaysPage />)} />
           <Route path="account/password" element={guarded(null, <ChangePasswordPage />)} />
           <Route path="account/mfa" element={guarded(null, <MfaPage />)} />
           <Route path="account/notifications" element={guarded(null, <NotificationSettingsPage />)} />

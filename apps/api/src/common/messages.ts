@@ -1,5 +1,12 @@
-/** Every error code the API answers with, its HTTP status and its message in both languages. */
-export const MESSAGES = {
+import type { MessageTable } from './message-table';
+import { CASE_DOCUMENT_MESSAGES } from '../case-documents/messages';
+import { LEGAL_AID_MESSAGES } from '../legal-aid/messages';
+import { SUPERVISION_MESSAGES } from '../supervision/messages';
+import { CASE_REPORT_MESSAGES } from '../case-reports/messages';
+import { HOLIDAY_MESSAGES } from '../holidays/messages';
+
+/** The platform's own codes; each capability below adds its own from its folder. */
+const CORE_MESSAGES = {
   VALIDATION_FAILED: [400, '请求内容不符合要求', 'The request is not valid'],
   MALFORMED_JSON: [400, '请求内容不是合法的 JSON', 'The request body is not valid JSON'],
   UNSUPPORTED_MEDIA_TYPE: [
@@ -566,6 +573,11 @@ export const MESSAGES = {
     '申请人须为本单位的教师',
     'An applicant must be a teacher in your scope',
   ],
+  CASE_HANDLER_INVALID: [
+    422,
+    '承办人须为本工会在职的维权专员或管理员',
+    "The handler must be an active case handler or administrator of the case's union",
+  ],
   CASE_RESPONDENT_NOT_A_SCHOOL: [
     422,
     '被申请人须为本单位的学校或院系',
@@ -574,7 +586,17 @@ export const MESSAGES = {
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; try again later'],
   INTERNAL: [500, '服务器内部错误，请稍后再试', 'Something went wrong on our side; try again later'],
   UNAVAILABLE: [503, '服务暂不可用', 'Service unavailable'],
-} as const satisfies Record<string, readonly [number, string, string]>;
+} as const satisfies MessageTable;
+
+/** Every error code the API answers with, its HTTP status and its message in both languages. */
+export const MESSAGES = {
+  ...CORE_MESSAGES,
+  ...CASE_DOCUMENT_MESSAGES,
+  ...LEGAL_AID_MESSAGES,
+  ...SUPERVISION_MESSAGES,
+  ...CASE_REPORT_MESSAGES,
+  ...HOLIDAY_MESSAGES,
+} as const satisfies MessageTable;
 
 export type ErrorCode = keyof typeof MESSAGES;
 

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { z } from 'zod';
 import type {
+  AssignCaseHandlerRequest,
   CaseTransitionRequest,
   CreateCaseRequest,
   ListCasesQuery,
@@ -44,6 +45,21 @@ export class DisputesController {
   @Route('updateCaseFacts')
   updateFacts(@IdOf() id: string, @BodyOf('updateCaseFacts') body: UpdateCaseFactsRequest) {
     return this.cases.updateFacts(id, body);
+  }
+
+  @Route('assignCaseHandler')
+  assign(@IdOf() id: string, @BodyOf('assignCaseHandler') body: AssignCaseHandlerRequest) {
+    return this.cases.assignHandler(id, body);
+  }
+
+  @Route('caseApplicantCandidates')
+  candidates(@QueryOf('caseApplicantCandidates') q: { q: string }) {
+    return this.cases.applicantCandidates(q.q);
+  }
+
+  @Route('caseHandlers')
+  handlers() {
+    return this.cases.handlers();
   }
 
   @Route('caseDeadlines')

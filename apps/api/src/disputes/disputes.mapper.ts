@@ -1,66 +1,9 @@
 import type { CaseDeadlineView, CaseSummary, DisputeCase, MyCase } from '@guanai/contracts';
-import {
-  BUILTIN_HOLIDAY_YEARS,
-  caseDeadlines,
-  holidayCalendar,
-  isOpenCaseState,
-  type CaseAction,
-  type CaseDeadline,
-  type CaseDeadlineFacts,
-  type IsoDate,
-} from '@guanai/domain';
-import type { CaseColumns, CaseEventRow, CaseRow } from './disputes.repository';
+import { deadlinesOf } from '@guanai/db';
+import type { CaseAction, CaseDeadline, HolidayCalendar, IsoDate } from '@guanai/domain';
+import type { CaseEventRow, CaseRow } from './disputes.repository';
 
-/** The State Council's published arrangements; a year not yet published counts weekends only (flagged). */
-export const CASE_CALENDAR = holidayCalendar(BUILTIN_HOLIDAY_YEARS);
-
-type FactsSource = Pick<
-  CaseRow,
-  | 'knew_on'
-  | 'wage_arrears_ongoing'
-  | 'mediation_applied_on'
-  | 'mediation_ended_on'
-  | 'arbitration_applied_on'
-  | 'arbitration_accepted_on'
-  | 'award_extension_days'
-  | 'award_on'
-  | 'custom_deadlines'
->;
-
-/** The dated facts the statutory deadlines are computed from. */
-export function deadlineFactsOf(r: FactsSource): CaseDeadlineFacts {
-  return {
-    knewOn: r.knew_on,
-    // 第二十七条第四款: wages owed while the job lasts run no limitation until it ends.
-    wageArrears: r.wage_arrears_ongoing ? { employmentEndedOn: null } : null,
-    mediation: r.mediation_applied_on
-      ? { appliedOn: r.mediation_applied_on, endedOn: r.mediation_ended_on }
-      : null,
-    arbitration: r.arbitration_applied_on
-      ? {
-          appliedOn: r.arbitration_applied_on,
-          acceptedOn: r.arbitration_accepted_on,
-          extensionDays: r.award_extension_days,
-          awardOn: r.award_on,
-        }
-      : null,
-    custom: r.custom_deadlines ?? [],
-  };
-}
-
-export function deadlinesOf(r: FactsSource, today: IsoDate): CaseDeadline[] {
-  return caseDeadlines(deadlineFactsOf(r), today, CASE_CALENDAR);
-}
-
-/** The earliest deadline whose act is not yet done, while the case is open; stored for the list's filters. */
-export function nextDueOn(r: FactsSource & Pick<CaseColumns, 'state'>, today: IsoDate): IsoDate | null {
-  if (!isOpenCaseState(r.state)) return null;
-  const open = deadlinesOf(r, today)
-    .filter((d) => d.closedOn === null)
-    .map((d) => d.due)
-    .sort();
-  return open[0] ?? null;
-}
+export { deadlineFactsOf, deadlinesOf, nextDueOn } from '@guanai/db';
 
 export function toDeadlineView(d: CaseDeadline): CaseDeadlineView {
   return {
@@ -143,7 +86,12 @@ export function toDisputeCase(
   };
 }
 
-export function toMyCase(r: CaseRow, allowed: CaseAction[], today: IsoDate): MyCase {
+export function toMyCase(
+  r: CaseRow,
+  allowed: CaseAction[],
+  today: IsoDate,
+  calendar: HolidayCalendar,
+): MyCase {
   return {
     id: r.id,
     state: r.state,
@@ -153,7 +101,7 @@ export function toMyCase(r: CaseRow, allowed: CaseAction[], today: IsoDate): MyC
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     allowedActions: allowed,
-    deadlines: deadlinesOf(r, today).map(toDeadlineView),
+    deadlines: deadlinesOf(r, today, calendar).map(toDeadlineView),
     version: r.version,
   };
 }

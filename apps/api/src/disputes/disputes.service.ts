@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ListTeachersQuery } from '@guanai/contracts';
 import type {
+  AssignCaseHandlerRequest,
+  CaseApplicantCandidates,
   CaseDeadlines,
+  CaseHandlerList,
   CaseSummary,
   CaseTransitionRequest,
   CreateCaseRequest,
@@ -24,6 +28,9 @@ import { FieldCipher } from '@guanai/db';
 import { AppError, type FieldProblem } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
+import { HolidaysService } from '../holidays/holidays.service';
+import { JobQueue } from '../jobs/job-queue';
+import { TeachersService } from '../teachers/teachers.service';
 import { disputesRepo, type CaseColumns, type CaseRow } from './disputes.repository';
 import { caseInvalid, detailProblems, factProblems } from './case-problems';
 import {
@@ -91,6 +98,9 @@ export class DisputesService {
     private readonly ctx: RequestContext,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly holidays: HolidaysService,
+    private readonly jobs: JobQueue,
+    private readonly teachers: TeachersService,
   ) {}
 
   private get scope() {
@@ -121,10 +131,7 @@ export class DisputesService {
     problems.push(...this.intakeProblems(input, today));
     if (problems.length) throw caseInvalid(problems);
 
-    const [{ tenant_id: orgId }] = await em.query(
-      `SELECT coalesce(tenant_id, id) AS tenant_id FROM orgs WHERE id = $1`,
-      [p.orgId],
-    );
+    const orgId = await this.tenantOf(p.orgId);
     const id = randomUUID();
     await disputesRepo.insert(
       em,
@@ -134,7 +141,7 @@ export class DisputesService {
         ...this.sealedIntake(input, respondentName),
         handlerId: p.userId,
         submittedBy: p.userId,
-        nextDueOn: nextDueOn({ ...intakeFacts(input), state: 'submitted' }, today),
+        nextDueOn: nextDueOn({ ...intakeFacts(input), state: 'submitted' }, today, await this.calendar()),
       },
       [...found],
     );
@@ -157,6 +164,7 @@ export class DisputesService {
       targetId: id,
       after: { category: input.category, applicants: [...found] },
     });
+    await sweepCaseSoon(this.jobs, orgId, id);
     return this.view(await this.require(id));
   }
 
@@ -170,7 +178,8 @@ export class DisputesService {
   async deadlines(id: string): Promise<CaseDeadlines> {
     const row = await this.require(id);
     const today = todayInShanghai();
-    return { caseId: id, today, deadlines: deadlinesOf(row, today).map(toDeadlineView) };
+    const calendar = await this.calendar();
+    return { caseId: id, today, deadlines: deadlinesOf(row, today, calendar).map(toDeadlineView) };
   }
 
   async transition(id: string, input: CaseTransitionRequest): Promise<DisputeCase> {
@@ -192,7 +201,7 @@ export class DisputesService {
     const next = applyAction(columnsOf(row), input.action, result.to, input, p.userId, today);
     const factIssues = factProblems(checkDeadlineFacts(deadlineFactsOf({ ...row, ...next }), today));
     if (factIssues.length) throw caseInvalid(factIssues);
-    next.next_due_on = nextDueOn({ ...row, ...next }, today);
+    next.next_due_on = nextDueOn({ ...row, ...next }, today, await this.calendar());
     await this.write(row, next, input.action, input.reason ?? null, {
       ...(input.mediatorName ? { mediatorName: input.mediatorName } : {}),
       ...(input.on ? { on: input.on } : {}),
@@ -222,7 +231,7 @@ export class DisputesService {
       problems.push({ path: 'body.arbitrationAcceptedOn', code: 'CASE_DATE_OUT_OF_ORDER' });
     problems.push(...factProblems(checkDeadlineFacts(deadlineFactsOf({ ...row, ...next }), today)));
     if (problems.length) throw caseInvalid(problems);
-    next.next_due_on = nextDueOn({ ...row, ...next }, today);
+    next.next_due_on = nextDueOn({ ...row, ...next }, today, await this.calendar());
     await this.write(row, next, 'update_facts', null, {
       arbitrationAcceptedOn: next.arbitration_accepted_on,
       awardExtensionDays: next.award_extension_days,
@@ -230,6 +239,62 @@ export class DisputesService {
       customDeadlines: next.custom_deadlines.length,
     });
     return this.view(await this.require(id));
+  }
+
+  /** Hands the case to another handler: an active case handler or administrator of the case's union. */
+  async assignHandler(id: string, input: AssignCaseHandlerRequest): Promise<DisputeCase> {
+    const row = await this.require(id, true);
+    if (row.version !== input.version) throw new AppError('STALE_VERSION');
+    const [handler]: { id: string; display_name: string }[] = await this.ctx.em.query(
+      `SELECT id, display_name FROM users
+        WHERE id = $1 AND org_id = $2 AND status = 'active' AND role IN ('case_handler', 'tenant_admin')`,
+      [input.handlerId, row.org_id],
+    );
+    if (!handler) throw caseInvalid([{ path: 'body.handlerId', code: 'CASE_HANDLER_INVALID' }]);
+    const next = { ...columnsOf(row), handler_id: handler.id };
+    await this.write(row, next, 'assign_handler', input.reason ?? null, {
+      handlerId: handler.id,
+      handlerName: handler.display_name,
+      ...(row.handler_id ? { previousHandlerId: row.handler_id } : {}),
+    });
+    return this.view(await this.require(id));
+  }
+
+  /**
+   * Teachers of the caller's scope by name, any status (a retired teacher may still claim), with only
+   * what tells namesakes apart: the registry itself stays with those who hold teacher.read.
+   */
+  async applicantCandidates(q: string): Promise<CaseApplicantCandidates> {
+    const page = await this.teachers.list(ListTeachersQuery.parse({ q, pageSize: 20, sort: 'name' }));
+    return {
+      items: page.items.map((t) => ({
+        id: t.id,
+        name: t.name,
+        orgName: t.orgName,
+        idNumberMasked: t.idNumberMasked,
+      })),
+    };
+  }
+
+  /** Who may be given the caller's union's cases. */
+  async handlers(): Promise<CaseHandlerList> {
+    const tenantId = await this.tenantOf(this.ctx.principal.orgId);
+    const rows: { id: string; name: string; role: 'tenant_admin' | 'case_handler' }[] =
+      await this.ctx.em.query(
+        `SELECT id, display_name AS name, role FROM users
+        WHERE org_id = $1 AND status = 'active' AND role IN ('case_handler', 'tenant_admin')
+        ORDER BY role DESC, display_name`,
+        [tenantId],
+      );
+    return { items: rows };
+  }
+
+  private async tenantOf(orgId: string): Promise<string> {
+    const [{ tenant_id }]: { tenant_id: string }[] = await this.ctx.em.query(
+      `SELECT coalesce(tenant_id, id) AS tenant_id FROM orgs WHERE id = $1`,
+      [orgId],
+    );
+    return tenant_id;
   }
 
   /** Saves the change, its event on the timeline and the audit event (ids, states and dates only). */
@@ -255,12 +320,22 @@ export class DisputesService {
     });
     await this.audit.record({
       orgId: row.org_id,
-      action: action === 'update_facts' ? 'case.update_facts' : 'case.transition',
+      action:
+        action === 'update_facts'
+          ? 'case.update_facts'
+          : action === 'assign_handler'
+            ? 'case.assign_handler'
+            : 'case.transition',
       targetType: 'case',
       targetId: row.id,
       before: { state: row.state },
       after: { state: next.state, action, ...details },
     });
+    await sweepCaseSoon(this.jobs, row.org_id, row.id);
+  }
+
+  private calendar() {
+    return this.holidays.calendar(this.ctx.em);
   }
 
   private async view(row: CaseRow): Promise<DisputeCase> {
@@ -316,6 +391,19 @@ export class DisputesService {
 }
 
 /** The facts of a case just taken in: the knowledge date only. */
+/**
+ * Asks the worker to sweep the case's deadlines once this request has committed (a warning already due
+ * goes out now, not tomorrow morning; the worker then waits for the next one with a delayed job).
+ */
+export async function sweepCaseSoon(jobs: JobQueue, tenantId: string, caseId: string): Promise<void> {
+  await jobs.add(
+    'reminders',
+    'reminders.case_deadlines',
+    { tenantId, caseId },
+    { jobId: `case-deadlines-${caseId}-now-${Date.now()}`, delay: 2_000, attempts: 3, removeOnComplete: 100 },
+  );
+}
+
 export function intakeFacts(input: Pick<CreateCaseRequest, 'knewOn' | 'wageArrearsOngoing'>) {
   return {
     knew_on: input.knewOn,

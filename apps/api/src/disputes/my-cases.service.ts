@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { MyCase, SubmitMyCaseRequest } from '@guanai/contracts';
-import { allowedCaseActions, canSubmitCase, caseTransition, todayInShanghai } from '@guanai/domain';
+import {
+  allowedCaseActions,
+  canSubmitCase,
+  caseTransition,
+  todayInShanghai,
+  type HolidayCalendar,
+} from '@guanai/domain';
 import { AppError, type FieldProblem } from '../common/app-error';
 import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
+import { HolidaysService } from '../holidays/holidays.service';
+import { JobQueue } from '../jobs/job-queue';
 import { teachersRepo } from '../teachers/teachers.repository';
 import { disputesRepo, type CaseRow } from './disputes.repository';
 import { caseInvalid } from './case-problems';
 import { nextDueOn, toMyCase } from './disputes.mapper';
-import { applyAction, columnsOf, DisputesService, intakeFacts } from './disputes.service';
+import { applyAction, columnsOf, DisputesService, intakeFacts, sweepCaseSoon } from './disputes.service';
 
 /**
  * The applicant teacher's side (求助 / 法律援助): ask for help, follow the case's status and deadlines,
@@ -23,6 +31,8 @@ export class MyCasesService {
     private readonly ctx: RequestContext,
     private readonly audit: AuditService,
     private readonly cases: DisputesService,
+    private readonly holidays: HolidaysService,
+    private readonly jobs: JobQueue,
   ) {}
 
   private async myTeacher() {
@@ -34,7 +44,8 @@ export class MyCasesService {
   async list(): Promise<{ items: MyCase[] }> {
     const rows = await disputesRepo.mine(this.ctx.em, this.ctx.principal.userId);
     const today = todayInShanghai();
-    return { items: rows.map((r) => this.view(r, today)) };
+    const calendar = await this.holidays.calendar(this.ctx.em);
+    return { items: rows.map((r) => this.view(r, today, calendar)) };
   }
 
   async submit(input: SubmitMyCaseRequest): Promise<MyCase> {
@@ -60,7 +71,7 @@ export class MyCasesService {
         ...this.cases.sealedIntake(input, respondentName),
         handlerId: null,
         submittedBy: p.userId,
-        nextDueOn: nextDueOn({ ...intakeFacts(input), state: 'submitted' }, today),
+        nextDueOn: nextDueOn({ ...intakeFacts(input), state: 'submitted' }, today, await this.calendar()),
       },
       [teacher.id],
     );
@@ -82,7 +93,8 @@ export class MyCasesService {
       targetId: id,
       after: { category: input.category },
     });
-    return this.require(id).then((r) => this.view(r, today));
+    await sweepCaseSoon(this.jobs, teacher.tenant_id, id);
+    return this.view(await this.require(id), today, await this.calendar());
   }
 
   async withdraw(id: string, version: number, reason: string | null): Promise<MyCase> {
@@ -115,11 +127,15 @@ export class MyCasesService {
       before: { state: row.state },
       after: { state: result.to, action: 'withdraw', selfService: true },
     });
-    return this.view(await this.require(id), today);
+    return this.view(await this.require(id), today, await this.calendar());
   }
 
-  private view(r: CaseRow, today: string): MyCase {
-    return toMyCase(r, allowedCaseActions(r.state, this.ctx.principal.role, true), today);
+  private calendar() {
+    return this.holidays.calendar(this.ctx.em);
+  }
+
+  private view(r: CaseRow, today: string, calendar: HolidayCalendar): MyCase {
+    return toMyCase(r, allowedCaseActions(r.state, this.ctx.principal.role, true), today, calendar);
   }
 
   private async require(id: string, lock = false): Promise<CaseRow> {

@@ -9,6 +9,11 @@ import { TeacherNamePinyin1764500000000 } from './1764500000000-TeacherNamePinyi
 import { CareAttachments1764600000000 } from './1764600000000-CareAttachments';
 import { Reminders1764700000000 } from './1764700000000-Reminders';
 import { Disputes1764800000000 } from './1764800000000-Disputes';
+import { CaseDocuments1764810000000 } from './1764810000000-CaseDocuments';
+import { LegalAid1764820000000 } from './1764820000000-LegalAid';
+import { Supervision1764830000000 } from './1764830000000-Supervision';
+import { HolidaysAndCaseReminders1764840000000 } from './1764840000000-HolidaysAndCaseReminders';
+import { CaseReportIndexes1764860000000 } from './1764860000000-CaseReportIndexes';
 
 /** In order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +28,9 @@ export const MIGRATIONS = [
   CareAttachments1764600000000,
   Reminders1764700000000,
   Disputes1764800000000,
+  CaseDocuments1764810000000,
+  LegalAid1764820000000,
+  Supervision1764830000000,
+  HolidaysAndCaseReminders1764840000000,
+  CaseReportIndexes1764860000000,
 ];

@@ -3,12 +3,15 @@ import { can, canAssignRole, isAdministrator, roleFitsOrg } from '../index';
 
 describe('permission matrix', () => {
   it('gives platform admins every permission but teachers’ personal data, and teachers none of the admin ones', () => {
-    // Care records, reminders and dispute cases name teachers; adopting a programme is a tenant's own act.
+    // Care records, reminders and dispute cases name teachers; adopting a programme is a tenant's own act;
+    // legal aid and labour-law supervision are the unions' work, not the platform operator's.
     const tenantsOwn = (p: string) =>
       p.startsWith('teacher.') ||
       p.startsWith('care.') ||
       p.startsWith('reminder.') ||
       p.startsWith('case.') ||
+      p.startsWith('legal_aid.') ||
+      p.startsWith('supervision.') ||
       p === 'programme.adopt';
     for (const p of PERMISSIONS.filter((p) => !tenantsOwn(p))) expect(can('platform_admin', p)).toBe(true);
     for (const p of PERMISSIONS.filter(tenantsOwn)) expect([p, can('platform_admin', p)]).toEqual([p, false]);
@@ -27,6 +30,16 @@ describe('permission matrix', () => {
   it('keeps dispute cases with the union’s handlers and administrators (issue 6): no school officer, province or platform', () => {
     for (const p of ['case.read', 'case.write'] as const)
       expect(ROLES.filter((role) => can(role, p))).toEqual(['tenant_admin', 'case_handler']);
+    // The province sees the figures rolled up, never a case (issue 6, SPA and reports).
+    expect(ROLES.filter((role) => can(role, 'case.report'))).toEqual([
+      'province_admin',
+      'tenant_admin',
+      'case_handler',
+    ]);
+  });
+
+  it('lets only the platform admin change the holiday calendar every tenant’s deadlines count on', () => {
+    expect(ROLES.filter((role) => can(role, 'holiday.manage'))).toEqual(['platform_admin']);
   });
 
   it('keeps platform settings and queues to the platform admin', () => {

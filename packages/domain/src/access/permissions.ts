@@ -18,6 +18,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'programme.manage',
     'compliance.read',
     'notification.admin',
+    'holiday.manage',
   ],
   // The province configures programmes and watches compliance and spending, in aggregate.
   province_admin: [
@@ -30,6 +31,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'programme.read',
     'programme.manage',
     'compliance.read',
+    // Cases in aggregate only (counts, amounts, days per stage), never a case; the provincial roster of
+    // lawyers and volunteers; supervision findings across the province.
+    'case.report',
+    'legal_aid.manage',
+    'supervision.read',
   ],
   // Teachers' personal data stays with the tenant that manages them (DOMAIN.md): no teacher.* above it.
   tenant_admin: [
@@ -55,6 +61,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notification.admin',
     'case.read',
     'case.write',
+    'case.report',
+    'legal_aid.manage',
+    'supervision.read',
+    'supervision.write',
   ],
   unit_officer: [
     'org.read',
@@ -70,7 +80,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // 维权专员: dispute cases stay with the union that handles them; a school officer (whose school may be
   // the respondent) and the province above hold no case.* (issue 6).
-  case_handler: ['org.read', 'case.read', 'case.write'],
+  case_handler: [
+    'org.read',
+    'case.read',
+    'case.write',
+    'case.report',
+    'supervision.read',
+    'supervision.write',
+  ],
   judge: [],
   teacher: [],
 };

@@ -157,6 +157,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** Multipart upload of one file under `field`. */
   upload: <T>(path: string, file: Blob, field = 'file', name?: string) => {
     const form = new FormData();

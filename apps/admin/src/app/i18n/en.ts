@@ -4,6 +4,12 @@ import { attachmentsEn } from '@/features/care/attachments/messages';
 import { complianceEn } from '@/features/compliance/messages';
 import { programmesEn } from '@/features/programmes/messages';
 import { remindersEn } from '@/features/reminders/messages';
+import { casesEn } from '@/features/cases/messages';
+import { caseDocumentsEn } from '@/features/case-documents/messages';
+import { legalAidEn } from '@/features/legal-aid/messages';
+import { supervisionEn } from '@/features/supervision/messages';
+import { caseReportsEn } from '@/features/case-reports/messages';
+import { holidaysEn } from '@/features/holidays/messages';
 import { selfEn } from '@/features/self-service/messages';
 import { requestsEn } from '@/features/teacher-requests/messages';
 import { teachersEn } from '@/features/teachers/messages';
@@ -210,4 +216,10 @@ export const en: Record<MessageKey, string> = {
   ...programmesEn,
   ...remindersEn,
   ...notificationsEn,
+  ...casesEn,
+  ...caseDocumentsEn,
+  ...legalAidEn,
+  ...supervisionEn,
+  ...caseReportsEn,
+  ...holidaysEn,
 };

@@ -4,6 +4,12 @@ import { attachmentsZh } from '@/features/care/attachments/messages';
 import { complianceZh } from '@/features/compliance/messages';
 import { programmesZh } from '@/features/programmes/messages';
 import { remindersZh } from '@/features/reminders/messages';
+import { casesZh } from '@/features/cases/messages';
+import { caseDocumentsZh } from '@/features/case-documents/messages';
+import { legalAidZh } from '@/features/legal-aid/messages';
+import { supervisionZh } from '@/features/supervision/messages';
+import { caseReportsZh } from '@/features/case-reports/messages';
+import { holidaysZh } from '@/features/holidays/messages';
 import { selfZh } from '@/features/self-service/messages';
 import { requestsZh } from '@/features/teacher-requests/messages';
 import { teachersZh } from '@/features/teachers/messages';
@@ -206,6 +212,12 @@ export const zh = {
   ...programmesZh,
   ...remindersZh,
   ...notificationsZh,
+  ...casesZh,
+  ...caseDocumentsZh,
+  ...legalAidZh,
+  ...supervisionZh,
+  ...caseReportsZh,
+  ...holidaysZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -3,7 +3,9 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
@@ -11,17 +13,19 @@ import {
   HeartOutlined,
   FundProjectionScreenOutlined,
   IdcardOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   SwapOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { Me, Permission, Role } from '@guanai/contracts';
 import type { MessageKey } from '@/app/i18n/zh';
 
 /** Consecutive items of one group show as a submenu under its label. */
-export type NavGroup = 'teachers' | 'care';
+export type NavGroup = 'teachers' | 'care' | 'rights';
 
 export interface NavItem {
   path: string;
@@ -39,6 +43,8 @@ export const NAV_GROUPS: Record<NavGroup, { label: MessageKey; icon: ReactNode }
   teachers: { label: 'menu.teacherGroup', icon: <IdcardOutlined /> },
   // 关爱工程: programmes (features/programmes), care records and the compliance dashboards.
   care: { label: 'menu.careGroup', icon: <HeartOutlined /> },
+  // 维权服务 (issue 6): dispute cases, and beside them legal aid, supervision and the case reports.
+  rights: { label: 'menu.rightsGroup', icon: <SafetyCertificateOutlined /> },
 };
 
 /** The side menu; an item shows only when the user holds its permission. */
@@ -116,6 +122,34 @@ export const NAV: NavItem[] = [
     icon: <ScheduleOutlined />,
     group: 'care',
   },
+  {
+    path: '/cases',
+    label: 'menu.cases',
+    permission: 'case.read',
+    icon: <SafetyCertificateOutlined />,
+    group: 'rights',
+  },
+  {
+    path: '/supervision',
+    label: 'menu.supervision',
+    permission: 'supervision.read',
+    icon: <AuditOutlined />,
+    group: 'rights',
+  },
+  {
+    path: '/legal-aid',
+    label: 'menu.legalAid',
+    permission: 'legal_aid.manage',
+    icon: <TeamOutlined />,
+    group: 'rights',
+  },
+  {
+    path: '/case-reports',
+    label: 'menu.caseReports',
+    permission: 'case.report',
+    icon: <BarChartOutlined />,
+    group: 'rights',
+  },
   { path: '/users', label: 'menu.users', permission: 'user.read', icon: <TeamOutlined /> },
   { path: '/audit', label: 'menu.audit', permission: 'audit.read', icon: <AuditOutlined /> },
   {
@@ -138,6 +172,13 @@ export const NAV: NavItem[] = [
     permission: 'settings.platform',
     icon: <SettingOutlined />,
   },
+  {
+    // The holiday arrangements the dispute deadlines count on (each autumn, next year's notice).
+    path: '/settings/holidays',
+    label: 'menu.holidays',
+    permission: 'holiday.manage',
+    icon: <CalendarOutlined />,
+  },
 ];
 
 export interface SelfNavItem {
@@ -153,4 +194,6 @@ export interface SelfNavItem {
  */
 export const SELF_NAV: SelfNavItem[] = [
   { path: '/my-record', label: 'menu.myRecord', roles: ['teacher'], icon: <SolutionOutlined /> },
+  // 我的维权: ask the union for help and follow one's own dispute cases.
+  { path: '/my-cases', label: 'menu.myCases', roles: ['teacher'], icon: <ToolOutlined /> },
 ];

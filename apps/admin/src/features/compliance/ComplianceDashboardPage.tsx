@@ -12,6 +12,8 @@ import { formatTime } from '@/features/users/format';
 import { exportCompliance, useComplianceReport } from './api';
 import { ComplianceReportView } from './ComplianceReportView';
 import { ProvinceOverview } from './ProvinceOverview';
+import { useCan } from '@/app/session';
+import { CaseDeadlineAlert } from '@/features/cases/CaseDeadlineAlert';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -101,6 +103,7 @@ export function ReportToolbar({
 
 function TenantDashboard() {
   const { t } = useI18n();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const [on, setOn] = useOnParam();
   const programmes = useAdoptedProgrammes();
@@ -125,15 +128,20 @@ function TenantDashboard() {
   if (programmes.isPending) return <Spin />;
   if (programmes.isError)
     return <Result status="error" title={t('common.loadFailed')} subTitle={errorMessage(programmes.error)} />;
+  // Dispute deadlines gone by are the union's to see whatever its programmes (issue 6).
+  const caseAlert = can('case.read') && <CaseDeadlineAlert />;
   if (list.length === 0)
     return (
-      <Card title={t('compliance.title')}>
-        <Result
-          status="info"
-          title={t('compliance.noProgramme')}
-          subTitle={t('compliance.noProgrammeHint')}
-        />
-      </Card>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {caseAlert}
+        <Card title={t('compliance.title')}>
+          <Result
+            status="info"
+            title={t('compliance.noProgramme')}
+            subTitle={t('compliance.noProgrammeHint')}
+          />
+        </Card>
+      </Space>
     );
 
   const choose = (id: string) => {
@@ -144,6 +152,7 @@ function TenantDashboard() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {caseAlert}
       <Card title={t('compliance.title')}>
         <ReportToolbar
           programme={selected!}

@@ -5,6 +5,7 @@ import { errorMessage } from '@/app/api/problem';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { kindName } from '@/app/labels';
 import { setOrgActive } from './api';
+import { SchoolSupervisionHistory } from '@/features/supervision/SchoolSupervisionHistory';
 
 export type OrgAction = 'create' | 'rename' | 'move';
 
@@ -89,6 +90,8 @@ export function OrgDetails({ org, parentName, canWrite, manageable, onAction }: 
           </Popconfirm>
         </Space>
       )}
+      {/* Labour-law supervision: the school's visits and findings (renders nothing without supervision.read). */}
+      {org.kind === 'school' && <SchoolSupervisionHistory orgId={org.id} />}
     </Space>
   );
 }
