@@ -437,23 +437,23 @@ describe('who may see a case’s documents', () => {
     expect(await snapshot(h)).toBe(before);
   });
 
-  it('a unit officer holds no case permission: 403 on the handlers’ routes (before any lookup), 404 on the teacher’s', async () => {
+  it('a unit officer holds no case permission: the case is not there for them (404), on the handlers’ routes and the teacher’s', async () => {
     const c = await newCase();
     const up = await upload(c.id, PDF, '证据.pdf', { kind: 'evidence', sharedWithApplicant: 'true' }).expect(
       201,
     );
     const before = await snapshot(h);
-    expect((await api().get(`/api/v1/cases/${c.id}/documents`).set(officer.auth).expect(403)).body.code).toBe(
-      'FORBIDDEN',
+    expect((await api().get(`/api/v1/cases/${c.id}/documents`).set(officer.auth).expect(404)).body.code).toBe(
+      'NOT_FOUND',
     );
-    await api().get(`/api/v1/cases/${c.id}/documents/${up.body.id}`).set(officer.auth).expect(403);
-    await upload(c.id, PDF, '证据.pdf', { kind: 'evidence' }, officer).expect(403);
+    await api().get(`/api/v1/cases/${c.id}/documents/${up.body.id}`).set(officer.auth).expect(404);
+    await upload(c.id, PDF, '证据.pdf', { kind: 'evidence' }, officer).expect(404);
     await api().get(`/api/v1/me/cases/${c.id}/documents`).set(officer.auth).expect(404);
     await api().get(`/api/v1/me/cases/${c.id}/documents/${up.body.id}`).set(officer.auth).expect(404);
     await myUpload(c.id, PDF, '证据.pdf', officer).expect(404);
     // The teacher too, on the handlers' routes.
-    await api().get(`/api/v1/cases/${c.id}/documents`).set(teacher.auth).expect(403);
-    await api().get(`/api/v1/cases/${c.id}/documents/${up.body.id}`).set(teacher.auth).expect(403);
+    await api().get(`/api/v1/cases/${c.id}/documents`).set(teacher.auth).expect(404);
+    await api().get(`/api/v1/cases/${c.id}/documents/${up.body.id}`).set(teacher.auth).expect(404);
     expect(await snapshot(h)).toBe(before);
   });
 

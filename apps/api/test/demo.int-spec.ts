@@ -45,7 +45,7 @@ describe('the demo’s dispute cases', () => {
     expect(overdue.body.items.map((c: { state: string }) => c.state)).toContain('arbitration');
     const soon = await request(h.http)
       .get('/api/v1/cases')
-      .query({ deadlineWithinDays: 7, overdue: 'false' })
+      .query({ deadlineWithinDays: 14, overdue: 'false' })
       .set(handler.auth)
       .expect(200);
     expect(soon.body.items.map((c: { state: string }) => c.state)).toEqual(

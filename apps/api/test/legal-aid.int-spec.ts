@@ -588,7 +588,7 @@ describe('assignment to a case: hours (minutes) and cost (fen)', () => {
     expect(done.body).toMatchObject({ minutes: 120, costFen: 30_000, endedOn: today });
   });
 
-  it('another union gets 404 for a case’s assignments; a school officer and a teacher hold no case permission (403)', async () => {
+  it('another union gets 404 for a case’s assignments, and so do a school officer, a teacher and the province (no case permission)', async () => {
     const c = await newCase(handler, applicant, 'submitted');
     const a = (
       await api()
@@ -611,12 +611,12 @@ describe('assignment to a case: hours (minutes) and cost (fen)', () => {
       .send({ providerId: entry.id, role: 'representation', assignedOn: today })
       .expect(404);
     for (const s of [officer, teacher, province]) {
-      await api().get(legalAid(c)).set(s.auth).expect(403);
+      await api().get(legalAid(c)).set(s.auth).expect(404);
       await api()
         .patch(`${legalAid(c)}/${a.id}`)
         .set(s.auth)
         .send({ version: 1, minutes: 60 })
-        .expect(403);
+        .expect(404);
     }
     // The assignment's case must match the path: another case of the same union does not reach it.
     const c2 = await newCase(handler, applicant, 'submitted');
@@ -834,7 +834,7 @@ describe('mediation sessions and hearings', () => {
     expect(await snapshot(h)).toBe(before);
   });
 
-  it('another union gets 404 for a case’s sessions; a school officer 403', async () => {
+  it('another union gets 404 for a case’s sessions, and so does a school officer', async () => {
     const c = await newCase(handler, applicant, 'mediation');
     const s = (
       await api()
@@ -856,8 +856,8 @@ describe('mediation sessions and hearings', () => {
         .send({ version: 1, place: 'x' })
         .expect(404);
     }
-    await api().get(sessions(c)).set(officer.auth).expect(403);
-    await api().get(sessions(c)).set(teacher.auth).expect(403);
+    await api().get(sessions(c)).set(officer.auth).expect(404);
+    await api().get(sessions(c)).set(teacher.auth).expect(404);
   });
 });
 

@@ -2,13 +2,14 @@
 // at 50 connections through the built API (as a union's case handler), the same calls straight on the
 // database at 50 concurrent transactions, and where their time goes (EXPLAIN ANALYZE).
 import { join } from 'node:path';
-import { createDataSource, inScope, type DataSource, type EntityManager } from '@guanai/db';
+import { createDataSource, inScope, systemScope, type DataSource, type EntityManager } from '@guanai/db';
 import type { TestDatabase } from '@guanai/db/testing';
 import { todayInShanghai } from '@guanai/domain';
 import { stats, type Stats } from './compliance-bench';
 import { measure, percentile, type LoadOptions, type Measurement, type Target } from './load';
 import { within } from './ports';
 import { HANDLER_PASSWORD, seedCases, type CasesData, type CasesSeedFigures } from './cases-seed';
+import { measureDeadlineSweep, type SweepFigures } from './cases-sweep';
 import type { GenKeys } from './teacher-gen';
 import type { TeacherListData } from './teacher-list-seed';
 
@@ -68,9 +69,16 @@ export interface RequestPlans {
 
 export interface CasesFigures {
   seed: CasesSeedFigures;
+  /**
+   * `GET /api/v1/me` as the same handler, same load, same moment: authentication, the session check and
+   * one scoped transaction, nothing else; what any authenticated request of this API process costs.
+   */
+  reference: Measurement;
   results: CaseMeasurement[];
   /** The province's report over all 100 unions, through the API, one request at a time. */
   province: { stats: Stats; answer: string };
+  /** The daily deadline sweep over every union's cases (the worker's step, run here on the app role). */
+  sweep: SweepFigures;
   plans: RequestPlans[];
 }
 
@@ -243,7 +251,8 @@ function planLines(n: PlanNode, depth = 0, out: string[] = []): string[] {
   if (depth <= 12)
     out.push(
       `${'  '.repeat(depth)}${n['Node Type']}${on ? ` ${on}` : ''}: ${n['Actual Rows'] * n['Actual Loops']} rows, ` +
-        `${n['Actual Total Time'].toFixed(1)} ms${extra ? ` (${extra})` : ''}`,
+        // Actual Total Time is per loop: times the loops, what the node cost in all.
+        `${(n['Actual Total Time'] * n['Actual Loops']).toFixed(1)} ms${extra ? ` (${extra})` : ''}`,
     );
   for (const c of n.Plans ?? []) planLines(c, depth + 1, out);
   return out;
@@ -317,6 +326,19 @@ export async function benchCases(opts: CasesBenchOptions): Promise<CasesFigures>
     applicationName: 'guanai-bench-cases',
   }).initialize();
   try {
+    log(
+      `/api/v1/me (the reference): ${opts.load.warmupSeconds} s warm-up, ${opts.load.seconds} s × ${opts.load.connections} connections`,
+    );
+    const reference = await within(
+      (opts.load.warmupSeconds + opts.load.seconds) * 1000 + 60_000,
+      '/api/v1/me',
+      measure(opts.baseUrl, { name: 'me', method: 'GET', path: '/api/v1/me', headers }, opts.load),
+    );
+    reference.target = { name: 'me', method: 'GET', path: '/api/v1/me' };
+    reference.failure = opts.failureOf(reference, opts.load);
+    log(
+      `  ${Math.round(reference.requestsPerSecond)} req/s, p50 ${reference.p50.toFixed(1)} ms, p95 ${reference.p95.toFixed(1)} ms`,
+    );
     const results: CaseMeasurement[] = [];
     for (const v of caseVariants(sql, data, scope.path, today)) {
       // One request first: a wrong path or token fails loudly, and it says what the answer holds.
@@ -406,13 +428,20 @@ export async function benchCases(opts: CasesBenchOptions): Promise<CasesFigures>
       ),
     ];
 
-    // ---- DAILY DEADLINE SWEEP (issue 6; to be added) --------------------------------------------------
-    // The daily deadline sweep over these 200,000 cases belongs here, on the same seeded data before the
-    // database is dropped: `data.unions` (ids, handlers), `opts.db` and `opts.repoRoot` (to start the
-    // built worker, as reminders-bench.ts does). Add its figures to CasesFigures and render them in
-    // report-cases.ts under "Dispute cases".
+    // The daily deadline sweep over these cases: every union in turn, as one worker's evaluations would.
+    log(
+      `the daily deadline sweep over ${data.unions.length} unions' cases, twice (the second creates nothing)`,
+    );
+    const paths = (await inScope(app, systemScope('bench:cases'), (em) =>
+      em.query(`SELECT id, path FROM orgs WHERE id = ANY($1::uuid[])`, [data.unions.map((u) => u.id)]),
+    )) as { id: string; path: string }[];
+    const sweep = await measureDeadlineSweep(app, paths, today);
+    log(
+      `  ${sweep.openCases.toLocaleString('en-US')} open cases: ${sweep.seconds.toFixed(1)} s, ` +
+        `${sweep.remindersCreated.toLocaleString('en-US')} reminders, again ${sweep.again.seconds.toFixed(1)} s creating ${sweep.again.created}`,
+    );
 
-    return { seed: data.seed, results, province, plans };
+    return { seed: data.seed, reference, results, province, plans, sweep };
   } finally {
     await app.destroy();
   }

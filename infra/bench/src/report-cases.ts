@@ -31,7 +31,8 @@ export function renderCases(
 - Through the API started on that database, logged in as a case handler (维权专员) of the first union,
   who sees its 2,000 cases: the case list's first page with the filters handlers use and the union's
   report for this year. Each as the endpoints above: ${load.warmupSeconds} s warm-up, then ${load.seconds} s of autocannon with
-  ${load.connections} connections; then one connection (${CASES_ALONE.warmupSeconds} s warm-up, ${CASES_ALONE.seconds} s): "alone".
+  ${load.connections} connections; then one connection (${CASES_ALONE.warmupSeconds} s warm-up, ${CASES_ALONE.seconds} s): "alone". First, as a reference taken
+  under the same conditions, \`GET /api/v1/me\` the same way: what any authenticated request costs.
 - "On the database": the same calls, from the API's build (\`disputesRepo.page\`, \`computeCaseReport\`),
   in the handler's RLS-bound scope, ${load.connections} transactions at a time from the bench process for ${load.seconds} s after
   ${load.warmupSeconds} s of warm-up: PostgreSQL's share of a request without HTTP, authentication and the API's one
@@ -105,6 +106,15 @@ export function renderCases(
     ];
   });
   const p = figures.province;
+  const me = figures.reference;
+  // Little's law: 50 requests always in flight, each answered within the target, needs this many per second.
+  const needed = (load.connections / TARGET_CASES_P95_MS) * 1000;
+  const reference = me.failure
+    ? `\`GET /api/v1/me\` failed under load in the same run: ${me.failure}.`
+    : `In the same run, as the same handler, \`GET /api/v1/me\` (authentication, the session check and one scoped ` +
+      `transaction, nothing else) reached ${n0(me.requestsPerSecond)} requests/s with p95 ${ms(me.p95)} ms at ${load.connections} connections ` +
+      `(${vsTarget(me.p95)} the target). A p95 under ${TARGET_CASES_P95_MS} ms with ${load.connections} requests always in flight needs about ` +
+      `${n0(needed)} requests/s from one API process on this machine.`;
   // The top node, then the scans of the tables (where the rows come from), by the plan's indentation.
   const planText = (lines: string[]) =>
     // Row-level security's own lookups (orgs; a teacher's applications, never run for a handler) left out.
@@ -162,7 +172,11 @@ ${table(['measure', 'value'], seedRows, [false, false])}
 
 ${table(head, rows, [false, false, ...head.slice(2).map(() => true)])}
 
+${reference}
+
 The province's report (${p.answer}), one request at a time: p50 / p95 / max ${ms(p.stats.p50)} / ${ms(p.stats.p95)} / ${ms(p.stats.max)} ms.
+
+${sweepText(figures.sweep)}
 
 Where a request's time goes in PostgreSQL (the first case-list variant, the union's report, the province's report):
 
@@ -177,4 +191,16 @@ the domain then judges exactly on the holiday calendar.
 `,
     findings,
   };
+}
+
+/** The daily deadline sweep: the worker's step for cases (\`sweepCaseDeadlines\`), every union in turn. */
+function sweepText(w: CasesFigures['sweep'] | undefined): string {
+  if (!w) return 'The daily deadline sweep was not measured in this run.';
+  return (
+    `The daily deadline sweep (\`sweepCaseDeadlines\` then \`insertReminders\`, what the worker's daily evaluation ` +
+    `does for cases, on the application role, the ${w.unions} unions one after another): ${n0(w.openCases)} open cases ` +
+    `in ${w.seconds.toFixed(1)} s (the slowest union ${ms(w.maxUnionMs)} ms), ${n0(w.remindersCreated)} warnings and passed ` +
+    `deadlines written, ${n0(w.nextDueChanged)} stored next deadlines recounted; the same day again ` +
+    `${w.again.seconds.toFixed(1)} s creating ${n0(w.again.created)}; the bench process's peak RSS ${w.rssPeakMiB} MiB.`
+  );
 }

@@ -100,6 +100,11 @@ export const CaseTransitionRequest = z.strictObject({
   outcome: DisputeCaseOutcome.nullable().optional(),
   /** Integer fen; required to close. */
   amountRecoveredFen: Fen.nullable().optional(),
+  /**
+   * Settling: the day the agreement is to be performed by (协议履行期限), not before the agreement. It
+   * becomes a deadline of the case (warned like the handler's own), marked done once performed.
+   */
+  performanceDueOn: IsoDate.nullable().optional(),
 });
 export type CaseTransitionRequest = z.infer<typeof CaseTransitionRequest>;
 

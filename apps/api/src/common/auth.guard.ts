@@ -21,7 +21,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]))
+      return true;
     const route = this.reflector.get<RouteContract | undefined>(ROUTE_KEY, context.getHandler());
     if (!route) throw new AppError('FORBIDDEN');
     if (route.access === 'public') return true;
@@ -37,7 +38,17 @@ export class AuthGuard implements CanActivate {
     if (route.access === 'self') return true;
     if (principal.restrictions.includes('password_change')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (principal.restrictions.includes('mfa_enrollment')) throw new AppError('MFA_ENROLLMENT_REQUIRED');
-    if (!can(principal.role, route.access)) throw new AppError('FORBIDDEN');
+    if (!can(principal.role, route.access))
+      throw new AppError(hidesExistence(route) ? 'NOT_FOUND' : 'FORBIDDEN');
     return true;
   }
+}
+
+/**
+ * A dispute case is not there for whoever may not read cases (issue 6): a school officer, whose school
+ * may be the respondent, or a teacher asking for someone's case by id learns nothing, not even that it
+ * exists and is refused — the same 404 another union gets. Lists keep their 403 (nothing to hide).
+ */
+function hidesExistence(route: RouteContract): boolean {
+  return route.path.startsWith('/v1/cases/:id');
 }

@@ -42,6 +42,9 @@ import {
   toDisputeCase,
 } from './disputes.mapper';
 
+/** The deadline a settlement's performance date becomes (the handler marks it done once performed). */
+export const PERFORMANCE_DEADLINE = 'agreement-performance';
+
 /** The columns a write carries over from the row it changes. */
 export function columnsOf(r: CaseRow): CaseColumns {
   return {
@@ -73,6 +76,7 @@ export function applyAction(
     on?: string | null;
     outcome?: string | null;
     amountRecoveredFen?: number | null;
+    performanceDueOn?: string | null;
   },
   actorId: string,
   today: string,
@@ -83,6 +87,11 @@ export function applyAction(
   if (action === 'start_mediation')
     Object.assign(next, { mediator_name: input.mediatorName?.trim() ?? null, mediation_applied_on: on });
   if (action === 'settle' || action === 'fail_mediation') next.mediation_ended_on = on;
+  if (action === 'settle' && input.performanceDueOn)
+    next.custom_deadlines = [
+      ...before.custom_deadlines.filter((d) => d.id !== PERFORMANCE_DEADLINE),
+      { id: PERFORMANCE_DEADLINE, label: '调解协议履行期限', due: input.performanceDueOn },
+    ];
   if (action === 'start_arbitration') next.arbitration_applied_on = on;
   if (action === 'start_litigation') next.litigation_filed_on = on;
   if (action === 'close')
@@ -197,6 +206,11 @@ export class DisputesService {
     const today = todayInShanghai();
     const details = { ...input, mediatorId: input.mediatorName };
     const problems = detailProblems(checkTransitionDetails(input.action, details, today));
+    if (
+      input.performanceDueOn &&
+      (input.action !== 'settle' || (input.on && input.performanceDueOn < input.on))
+    )
+      problems.push({ path: 'body.performanceDueOn', code: 'CASE_DATE_OUT_OF_ORDER' });
     if (problems.length) throw caseInvalid(problems);
     const next = applyAction(columnsOf(row), input.action, result.to, input, p.userId, today);
     const factIssues = factProblems(checkDeadlineFacts(deadlineFactsOf({ ...row, ...next }), today));
@@ -209,6 +223,7 @@ export class DisputesService {
       ...(input.amountRecoveredFen !== undefined && input.amountRecoveredFen !== null
         ? { amountRecoveredFen: input.amountRecoveredFen }
         : {}),
+      ...(input.performanceDueOn ? { performanceDueOn: input.performanceDueOn } : {}),
     });
     return this.view(await this.require(id));
   }

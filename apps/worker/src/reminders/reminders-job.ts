@@ -70,6 +70,10 @@ export class RemindersJob {
     this.logger.log(
       `tenant ${tenantId} ${today}: ${result.rules} rules, ${result.scanned} teachers, ${result.created} new reminders, ${result.notified} notifications`,
     );
+    if (result.skippedCases.length)
+      this.logger.warn(
+        `tenant ${tenantId} ${today}: ${result.skippedCases.length} dispute case(s) with inconsistent dates left out of the deadline sweep: ${result.skippedCases.slice(0, 20).join(', ')}`,
+      );
     return { ...result, deliveries: [] };
   }
 
@@ -92,6 +96,10 @@ export class RemindersJob {
     const sweep = await tx(async (em) =>
       sweepCaseDeadlines(em, tenant.id, today, await loadHolidayCalendar(em), caseId),
     );
+    if (sweep.skipped.length)
+      this.logger.warn(
+        `tenant ${tenantId}: dispute case(s) with inconsistent dates not swept: ${sweep.skipped.join(', ')}`,
+      );
     const created = await tx((em) => insertReminders(em, tenant.id, sweep.rows));
     const { notified, deliveries } = await notify(tx, tenant, today);
     await enqueueDeliveries(this.queues, this.config, deliveries);

@@ -86,6 +86,11 @@ export interface CaseSweep {
   nextDueChanged: number;
   /** The earliest warning still to come, per case: when the delayed job should look again. */
   nextWarnings: { caseId: string; on: IsoDate }[];
+  /**
+   * Cases whose dates the domain refuses (out of order: the API never stores such, a hand edit might):
+   * left out rather than stopping the union's whole evaluation, birthdays and all.
+   */
+  skipped: string[];
 }
 
 /** Every open case of the tenant (or one case): the reminders due on `day`, and next_due_on brought up to date. */
@@ -107,8 +112,16 @@ export async function sweepCaseDeadlines(
   const rows: ReminderRow[] = [];
   const changed: { id: string; next: string | null }[] = [];
   const nextWarnings: CaseSweep['nextWarnings'] = [];
+  const skipped: string[] = [];
   for (const c of cases) {
-    const deadlines = deadlinesOf(c, day, calendar);
+    let deadlines: CaseDeadline[];
+    try {
+      deadlines = deadlinesOf(c, day, calendar);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      skipped.push(c.id);
+      continue;
+    }
     rows.push(...caseDeadlineReminders(c, deadlines, day));
     const next = nextDueOn(c, day, calendar);
     if (next !== c.next_due_on) changed.push({ id: c.id, next });
@@ -125,5 +138,5 @@ export async function sweepCaseDeadlines(
          FROM unnest($1::uuid[], $2::date[]) AS u(id, next) WHERE c.id = u.id`,
       [changed.map((c) => c.id), changed.map((c) => c.next)],
     );
-  return { rows, nextDueChanged: changed.length, nextWarnings };
+  return { rows, nextDueChanged: changed.length, nextWarnings, skipped };
 }

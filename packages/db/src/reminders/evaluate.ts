@@ -23,6 +23,8 @@ export interface EvaluationResult {
   created: number;
   notified: number;
   deliveries: PendingDelivery[];
+  /** Dispute cases left out of the sweep because their dates are inconsistent (ids, for the log). */
+  skippedCases: string[];
 }
 
 export interface EvaluationHooks {
@@ -109,7 +111,15 @@ async function evaluate(
   created += await tx((em) => insertReminders(em, tenant.id, rectifications));
 
   const { notified, deliveries } = await notify(tx, tenant, day);
-  return { day, rules: rules.length, scanned: scan.scanned, created, notified, deliveries };
+  return {
+    day,
+    rules: rules.length,
+    scanned: scan.scanned,
+    created,
+    notified,
+    deliveries,
+    skippedCases: sweep.skipped,
+  };
 }
 
 /** Notifies every due reminder not yet notified this round, in batches, then writes the digests. */

@@ -11,6 +11,8 @@ export const casesZh = {
   'case.assign.done': '已移交',
   'case.assign.role.case_handler': '维权专员',
   'case.assign.role.tenant_admin': '工会管理员',
+  'case.act.performanceDueOn': '协议履行期限',
+  'case.act.performanceDueOnHint': '选填。到期前提醒承办人跟进履行情况，履行后在“自定义期限”中标记完成',
   'case.alert.label': '维权案件期限',
   'case.alert.overdue': '{n} 件维权案件的期限已过，请尽快处理',
   'case.alert.soon': '{n} 件维权案件的期限在 {days} 天内届满',
@@ -259,6 +261,9 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'case.assign.done': 'Handed over',
   'case.assign.role.case_handler': 'case handler',
   'case.assign.role.tenant_admin': 'union administrator',
+  'case.act.performanceDueOn': 'Agreement to be performed by',
+  'case.act.performanceDueOnHint':
+    "Optional. The handler is reminded to follow the agreement's performance up; mark it done under the case's own deadlines once performed",
   'case.alert.label': 'Dispute deadlines',
   'case.alert.overdue': '{n} dispute case(s) have a deadline gone by: act now',
   'case.alert.soon': '{n} dispute case(s) have a deadline within {days} days',

@@ -20,6 +20,7 @@ interface Values {
   on?: Dayjs | null;
   outcome?: CaseOutcome;
   recovered?: string;
+  performanceDueOn?: Dayjs | null;
 }
 
 /** Actions that record the day something happened (the deadlines run from it). */
@@ -86,6 +87,9 @@ export function CaseActionModal({
           ...(action === 'close'
             ? { outcome: v.outcome ?? null, amountRecoveredFen: recovered.ok ? recovered.fen : null }
             : {}),
+          ...(action === 'settle' && v.performanceDueOn
+            ? { performanceDueOn: v.performanceDueOn.format(DATE) }
+            : {}),
         }),
       t('case.act.done', { action: name }),
     );
@@ -125,6 +129,15 @@ export function CaseActionModal({
           rules={[requiredChoice(t)]}
         >
           <DatePicker format={DATE} disabledDate={afterToday} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      {action === 'settle' && (
+        <Form.Item
+          label={t('case.act.performanceDueOn')}
+          name="performanceDueOn"
+          extra={t('case.act.performanceDueOnHint')}
+        >
+          <DatePicker format={DATE} style={{ width: '100%' }} />
         </Form.Item>
       )}
       {action === 'close' && (
