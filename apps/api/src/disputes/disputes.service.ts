@@ -30,6 +30,7 @@ import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { HolidaysService } from '../holidays/holidays.service';
 import { JobQueue } from '../jobs/job-queue';
+import { sweepCaseDeadlinesSoon } from '../jobs/case-deadline-jobs';
 import { TeachersService } from '../teachers/teachers.service';
 import { disputesRepo, type CaseColumns, type CaseRow } from './disputes.repository';
 import { caseInvalid, detailProblems, factProblems } from './case-problems';
@@ -173,7 +174,7 @@ export class DisputesService {
       targetId: id,
       after: { category: input.category, applicants: [...found] },
     });
-    await sweepCaseSoon(this.jobs, orgId, id);
+    await sweepCaseDeadlinesSoon(this.jobs, orgId, id);
     return this.view(await this.require(id));
   }
 
@@ -346,7 +347,7 @@ export class DisputesService {
       before: { state: row.state },
       after: { state: next.state, action, ...details },
     });
-    await sweepCaseSoon(this.jobs, row.org_id, row.id);
+    await sweepCaseDeadlinesSoon(this.jobs, row.org_id, row.id);
   }
 
   private calendar() {
@@ -406,19 +407,6 @@ export class DisputesService {
 }
 
 /** The facts of a case just taken in: the knowledge date only. */
-/**
- * Asks the worker to sweep the case's deadlines once this request has committed (a warning already due
- * goes out now, not tomorrow morning; the worker then waits for the next one with a delayed job).
- */
-export async function sweepCaseSoon(jobs: JobQueue, tenantId: string, caseId: string): Promise<void> {
-  await jobs.add(
-    'reminders',
-    'reminders.case_deadlines',
-    { tenantId, caseId },
-    { jobId: `case-deadlines-${caseId}-now-${Date.now()}`, delay: 2_000, attempts: 3, removeOnComplete: 100 },
-  );
-}
-
 export function intakeFacts(input: Pick<CreateCaseRequest, 'knewOn' | 'wageArrearsOngoing'>) {
   return {
     knew_on: input.knewOn,

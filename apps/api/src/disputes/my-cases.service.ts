@@ -13,11 +13,12 @@ import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { HolidaysService } from '../holidays/holidays.service';
 import { JobQueue } from '../jobs/job-queue';
+import { sweepCaseDeadlinesSoon } from '../jobs/case-deadline-jobs';
 import { teachersRepo } from '../teachers/teachers.repository';
 import { disputesRepo, type CaseRow } from './disputes.repository';
 import { caseInvalid } from './case-problems';
 import { nextDueOn, toMyCase } from './disputes.mapper';
-import { applyAction, columnsOf, DisputesService, intakeFacts, sweepCaseSoon } from './disputes.service';
+import { applyAction, columnsOf, DisputesService, intakeFacts } from './disputes.service';
 
 /**
  * The applicant teacher's side (求助 / 法律援助): ask for help, follow the case's status and deadlines,
@@ -93,7 +94,7 @@ export class MyCasesService {
       targetId: id,
       after: { category: input.category },
     });
-    await sweepCaseSoon(this.jobs, teacher.tenant_id, id);
+    await sweepCaseDeadlinesSoon(this.jobs, teacher.tenant_id, id);
     return this.view(await this.require(id), today, await this.calendar());
   }
 

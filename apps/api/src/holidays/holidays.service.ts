@@ -15,6 +15,7 @@ import type { ErrorCode } from '../common/messages';
 import { RequestContext } from '../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { JobQueue } from '../jobs/job-queue';
+import { sweepCaseDeadlinesSoon } from '../jobs/case-deadline-jobs';
 
 const CODES: Record<HolidayYearProblem['code'], ErrorCode> = {
   year_invalid: 'HOLIDAY_YEAR_OUT_OF_RANGE',
@@ -119,19 +120,7 @@ export class HolidaysService {
       `SELECT DISTINCT org_id AS id FROM dispute_cases WHERE state <> ALL ($1::text[])`,
       [TERMINAL_CASE_STATES],
     );
-    const stamp = Date.now();
-    for (const t of tenants)
-      await this.jobs.add(
-        'reminders',
-        'reminders.case_deadlines',
-        { tenantId: t.id },
-        {
-          jobId: `case-deadlines-${t.id}-holidays-${stamp}`,
-          delay: 2_000,
-          attempts: 3,
-          removeOnComplete: 100,
-        },
-      );
+    for (const t of tenants) await sweepCaseDeadlinesSoon(this.jobs, t.id);
   }
 }
 

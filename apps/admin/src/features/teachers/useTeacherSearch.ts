@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useTypedQuery } from '@/app/useTypedQuery';
 import type { TeacherSummary } from '@guanai/contracts';
 import { useTeachers, type TeachersQuery } from './api';
 
@@ -7,12 +7,7 @@ import { useTeachers, type TeachersQuery } from './api';
  * for the first 20 by name (`filters` narrow it). `q` is what was asked; nothing while it is empty.
  */
 export function useTeacherSearch(filters: TeachersQuery = {}) {
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const { typed, setTyped, q } = useTypedQuery();
   const found = useTeachers({ q, ...filters, pageSize: 20, page: 1, sort: 'name' }, q.length > 0);
   return { typed, setTyped, q, found };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useTypedQuery } from '@/app/useTypedQuery';
 import { Select } from 'antd';
 import { useI18n } from '@/app/i18n/I18nProvider';
 import { useApplicantCandidates } from '../api';
@@ -23,14 +23,8 @@ export function ApplicantsSelect({
   onChange?: (value: PickedApplicant[]) => void;
 }) {
   const { t } = useI18n();
-  // Retired teachers may still claim against a former employer; every status is offered. Asked 300 ms
-  // after typing stops.
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  // Retired teachers may still claim against a former employer; every status is offered.
+  const { typed, setTyped, q } = useTypedQuery();
   const found = useApplicantCandidates(q);
   return (
     <Select<PickedApplicant[]>
