@@ -20,6 +20,8 @@ export async function choose(page: Page, label: string, text: string): Promise<v
   const popup = page.locator('.ant-select-dropdown:visible');
   // Tree nodes show the name beside a kind tag, so match the name within the option's text.
   await popup.getByText(text).click();
+  // The list closes with an animation; until it is gone it covers the fields below (the next pick's).
+  await expect(popup).toHaveCount(0);
 }
 
 /** A password the default policy accepts: ≥ 12 characters, four classes, nothing common. */
